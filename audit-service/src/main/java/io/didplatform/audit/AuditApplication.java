@@ -1,0 +1,12 @@
+package io.didplatform.audit;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Keeps every event of every service, as received, and answers auditors' questions from it. */
+@SpringBootApplication
+public class AuditApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(AuditApplication.class, args);
+    }
+}

@@ -1,0 +1,52 @@
+package io.didplatform.clients.messaging;
+
+import io.didplatform.clients.query.ClientPackages;
+import io.didplatform.contracts.Topics;
+import io.didplatform.contracts.packages.ClientPackageCreated;
+import io.didplatform.contracts.packages.ClientPackageTerminated;
+import io.didplatform.contracts.packages.PackageActivated;
+import io.didplatform.contracts.packages.PackageDeactivated;
+import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.support.kafka.InboundEvent;
+import io.didplatform.support.kafka.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Learns client packages and their activation from package-service's events; each event applied once. */
+@Component
+class PackageEventListener {
+    private static final String CONSUMER = "client-service.packages";
+    private final CloudEventCodec codec;
+    private final ProcessedEvents processed;
+    private final ClientPackages clientPackages;
+
+    PackageEventListener(CloudEventCodec codec, ProcessedEvents processed, ClientPackages clientPackages) {
+        this.codec = codec;
+        this.processed = processed;
+        this.clientPackages = clientPackages;
+    }
+
+    @KafkaListener(topics = Topics.PACKAGE)
+    @Transactional
+    public void on(ConsumerRecord<String, byte[]> record) {
+        InboundEvent event = codec.decode(record.value());
+        if (!processed.firstDelivery(CONSUMER, event.id())) {
+            return;
+        }
+        Object payload = codec.payloadOf(event);
+        if (payload instanceof ClientPackageCreated created) {
+            clientPackages.upsert(created.clientPackageId(), created.clientId(), created.packageId(),
+                    created.didLimit(), created.tags());
+        } else if (payload instanceof PackageActivated activated) {
+            clientPackages.upsert(activated.clientPackageId(), activated.clientId(), activated.packageId(),
+                    activated.didLimit(), activated.tags());
+            clientPackages.setActive(activated.clientPackageId(), true);
+        } else if (payload instanceof PackageDeactivated deactivated) {
+            clientPackages.setActive(deactivated.clientPackageId(), false);
+        } else if (payload instanceof ClientPackageTerminated terminated) {
+            clientPackages.setActive(terminated.clientPackageId(), false);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.didplatform.contracts;
+
+/** Kafka topics, one per producing service (DESIGN §4). */
+public final class Topics {
+    public static final String DID_INVENTORY = "did-inventory.events";
+    public static final String PACKAGE = "package.events";
+    public static final String CLIENT = "client.events";
+
+    private Topics() {
+    }
+}

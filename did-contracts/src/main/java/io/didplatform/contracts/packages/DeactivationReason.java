@@ -1,0 +1,6 @@
+package io.didplatform.contracts.packages;
+
+/** Why a client package stopped being active. */
+public enum DeactivationReason {
+    MANUAL, ENDED, PACKAGE_DISABLED
+}

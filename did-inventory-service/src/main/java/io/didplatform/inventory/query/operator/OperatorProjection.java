@@ -1,0 +1,36 @@
+package io.didplatform.inventory.query.operator;
+
+import io.didplatform.contracts.inventory.OperatorCreated;
+import io.didplatform.support.web.PageResponse;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The operators read model. Handlers overwrite by id, so a replayed event changes nothing. */
+@Component
+@ProcessingGroup("operator-view")
+public class OperatorProjection {
+    private final OperatorViewRepository operators;
+
+    OperatorProjection(OperatorViewRepository operators) {
+        this.operators = operators;
+    }
+
+    @EventHandler
+    void on(OperatorCreated event, @Timestamp Instant at) {
+        operators.save(new OperatorView(event.operatorId(), event.name(), event.notes(), at));
+    }
+
+    public Optional<OperatorResponse> find(String id) {
+        return operators.findById(id).map(OperatorView::toResponse);
+    }
+
+    public PageResponse<OperatorResponse> list(Pageable pageable) {
+        return PageResponse.of(operators.findAll(pageable), OperatorView::toResponse);
+    }
+}

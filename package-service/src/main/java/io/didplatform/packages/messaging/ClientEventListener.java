@@ -1,0 +1,43 @@
+package io.didplatform.packages.messaging;
+
+import io.didplatform.contracts.Topics;
+import io.didplatform.contracts.clients.ClientCreated;
+import io.didplatform.contracts.clients.ClientUpdated;
+import io.didplatform.packages.query.KnownClients;
+import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.support.kafka.InboundEvent;
+import io.didplatform.support.kafka.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Learns clients from client-service's events; each event applied once. */
+@Component
+class ClientEventListener {
+    private static final String CONSUMER = "package-service.clients";
+    private final CloudEventCodec codec;
+    private final ProcessedEvents processed;
+    private final KnownClients clients;
+
+    ClientEventListener(CloudEventCodec codec, ProcessedEvents processed, KnownClients clients) {
+        this.codec = codec;
+        this.processed = processed;
+        this.clients = clients;
+    }
+
+    @KafkaListener(topics = Topics.CLIENT)
+    @Transactional
+    public void on(ConsumerRecord<String, byte[]> record) {
+        InboundEvent event = codec.decode(record.value());
+        if (!processed.firstDelivery(CONSUMER, event.id())) {
+            return;
+        }
+        Object payload = codec.payloadOf(event);
+        if (payload instanceof ClientCreated created) {
+            clients.upsert(created.clientId(), created.name(), created.status().name());
+        } else if (payload instanceof ClientUpdated updated) {
+            clients.upsert(updated.clientId(), updated.name(), updated.status().name());
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.didplatform.support.config;
+
+import io.didplatform.support.axon.AxonSupportConfiguration;
+import io.didplatform.support.kafka.KafkaSupportConfiguration;
+import io.didplatform.support.web.ApiErrors;
+import io.didplatform.support.web.StrictJsonConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/** What every DID Platform service gets by depending on service-support. */
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@Import({AxonSupportConfiguration.class, KafkaSupportConfiguration.class, ApiErrors.class, StrictJsonConfiguration.class})
+public class DidServiceAutoConfiguration {
+}

@@ -1,0 +1,95 @@
+package io.didplatform.support.kafka;
+
+import io.didplatform.contracts.EventTypes;
+import io.didplatform.contracts.clients.ClientEvent;
+import io.didplatform.contracts.inventory.InventoryEvent;
+import io.didplatform.contracts.packages.PackageEvent;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The event store is the outbox: this streaming processor reads every stored event and publishes the
+ * published ones (the contracts' records) to the service's topic, keyed by aggregate id. A batch's sends are
+ * awaited before its token is committed, so an event reaches Kafka at least once, in order per aggregate,
+ * even when the broker was down when the command ran.
+ */
+@ProcessingGroup(CloudEventOutbox.PROCESSING_GROUP)
+@DisallowReplay
+public class CloudEventOutbox {
+    public static final String PROCESSING_GROUP = "kafka-outbox";
+    private static final String PENDING_SENDS = CloudEventOutbox.class.getName() + ".pending";
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final CloudEventCodec codec;
+    private final String topic;
+
+    public CloudEventOutbox(KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec, String topic) {
+        this.kafka = kafka;
+        this.codec = codec;
+        this.topic = topic;
+    }
+
+    @EventHandler
+    public void on(Object payload, EventMessage<?> message) {
+        if (!EventTypes.isPublished(payload.getClass())) {
+            return;
+        }
+        String subject = subjectOf(payload);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, subject, codec.encode(message, subject));
+        record.headers().add(new RecordHeader("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        pendingSends().add(kafka.send(record));
+    }
+
+    private List<CompletableFuture<?>> pendingSends() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.root().getOrComputeResource(PENDING_SENDS, key -> {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            unitOfWork.root().onPrepareCommit(u -> awaitAll(sends));
+            return sends;
+        });
+    }
+
+    private static void awaitAll(List<CompletableFuture<?>> sends) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaPublishException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaPublishException("Kafka did not acknowledge the batch; it will be sent again", e);
+        }
+    }
+
+    private static String subjectOf(Object payload) {
+        if (payload instanceof InventoryEvent event) {
+            return event.subject();
+        }
+        if (payload instanceof PackageEvent event) {
+            return event.subject();
+        }
+        return ((ClientEvent) payload).subject();
+    }
+
+    /** The broker did not take a batch; the processor backs off and retries it. */
+    public static class KafkaPublishException extends RuntimeException {
+        KafkaPublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

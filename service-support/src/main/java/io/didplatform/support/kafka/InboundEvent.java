@@ -1,0 +1,8 @@
+package io.didplatform.support.kafka;
+
+import java.time.Instant;
+
+/** A CloudEvent read from Kafka: its attributes, its JSON data, and the whole event as received. */
+public record InboundEvent(String id, String type, String source, String subject, Instant time, String actor,
+                           String correlationId, String causationId, String data, String raw) {
+}

@@ -1,0 +1,28 @@
+package io.didplatform.support.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * Request bodies with unknown fields are refused (a typo must not be silently ignored). Only HTTP is strict:
+ * events stay tolerant, because published events may gain fields.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StrictJsonConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+            if (converter instanceof MappingJackson2HttpMessageConverter json) {
+                json.setObjectMapper(json.getObjectMapper().copy()
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES));
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.didplatform.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Real PostgreSQL and a real Kafka broker for integration tests, chosen once per test JVM:
+ * Testcontainers when a Docker engine answers; otherwise the local PostgreSQL ({@code PGHOST}/{@code PGPORT},
+ * default 127.0.0.1:5432), or an embedded PostgreSQL server when none is reachable, and the broker at
+ * {@code KAFKA_BOOTSTRAP_SERVERS} (bin/test starts one). Each caller gets a freshly created database.
+ */
+public final class TestInfrastructure {
+    private static Endpoints endpoints;
+
+    private record Endpoints(String postgresHostPort, String user, String password, String kafkaBootstrap) {
+    }
+
+    private TestInfrastructure() {
+    }
+
+    /** Points the Spring test context at real PostgreSQL (a fresh database named {@code database}) and Kafka. */
+    public static void register(DynamicPropertyRegistry registry, String database) {
+        Endpoints infra = endpoints();
+        recreateDatabase(infra, database);
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + infra.postgresHostPort() + "/" + database);
+        registry.add("spring.datasource.username", infra::user);
+        registry.add("spring.datasource.password", infra::password);
+        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
+        registry.add("did.database.create-if-missing", () -> "false");
+    }
+
+    public static String kafkaBootstrapServers() {
+        return endpoints().kafkaBootstrap();
+    }
+
+    private static synchronized Endpoints endpoints() {
+        if (endpoints == null) {
+            endpoints = dockerAvailable() ? fromContainers() : fromLocalServers();
+        }
+        return endpoints;
+    }
+
+    private static boolean dockerAvailable() {
+        if ("local".equals(System.getenv("DID_TEST_INFRA"))) {
+            return false;
+        }
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource") // live for the whole test JVM; Testcontainers' reaper removes them
+    private static Endpoints fromContainers() {
+        PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:16-alpine");
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:3.9.1");
+        postgres.start();
+        kafka.start();
+        return new Endpoints(postgres.getHost() + ":" + postgres.getFirstMappedPort(), postgres.getUsername(),
+                postgres.getPassword(), kafka.getBootstrapServers());
+    }
+
+    private static Endpoints fromLocalServers() {
+        String kafka = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        if (!reachable(kafka.split(",")[0])) {
+            throw new IllegalStateException("No Kafka broker at " + kafka + " and no Docker: run the tests with bin/test,"
+                    + " which starts a broker, or set KAFKA_BOOTSTRAP_SERVERS");
+        }
+        String postgres = env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432");
+        if (reachable(postgres)) {
+            return new Endpoints(postgres, env("PGUSER", "postgres"), env("PGPASSWORD", ""), kafka);
+        }
+        return new Endpoints("127.0.0.1:" + embeddedPostgresPort(), "postgres", "postgres", kafka);
+    }
+
+    private static int embeddedPostgresPort() {
+        try {
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    embedded.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting anyway
+                }
+            }));
+            return embedded.getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
+        }
+    }
+
+    private static void recreateDatabase(Endpoints infra, String database) {
+        String url = "jdbc:postgresql://" + infra.postgresHostPort() + "/postgres";
+        try (Connection connection = DriverManager.getConnection(url, infra.user(), infra.password());
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists \"" + database + "\" with (force)");
+            statement.execute("create database \"" + database + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + database + " at " + url, e);
+        }
+    }
+
+    private static boolean reachable(String hostPort) {
+        int colon = hostPort.lastIndexOf(':');
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
