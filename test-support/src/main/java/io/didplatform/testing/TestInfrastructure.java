@@ -20,6 +20,7 @@ import java.sql.Statement;
  * Testcontainers when a Docker engine answers; otherwise the local PostgreSQL ({@code PGHOST}/{@code PGPORT},
  * default 127.0.0.1:5432), or an embedded PostgreSQL server when none is reachable, and the broker at
  * {@code KAFKA_BOOTSTRAP_SERVERS} (bin/test starts one). Each caller gets a freshly created database.
+ * {@code DID_TEST_INFRA=local} skips the Docker check.
  */
 public final class TestInfrastructure {
     private static Endpoints endpoints;
@@ -31,8 +32,10 @@ public final class TestInfrastructure {
     }
 
     /** Points the Spring test context at real PostgreSQL (a fresh database named {@code database}) and Kafka. */
-    public static void register(DynamicPropertyRegistry registry, String database) {
+    public static void register(DynamicPropertyRegistry registry, String name) {
         Endpoints infra = endpoints();
+        // DID_TEST_DB_SUFFIX keeps two checkouts testing at once on one PostgreSQL apart
+        String database = name + env("DID_TEST_DB_SUFFIX", "");
         recreateDatabase(infra, database);
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + infra.postgresHostPort() + "/" + database);
         registry.add("spring.datasource.username", infra::user);
