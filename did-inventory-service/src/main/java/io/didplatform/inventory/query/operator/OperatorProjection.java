@@ -1,6 +1,8 @@
 package io.didplatform.inventory.query.operator;
 
 import io.didplatform.contracts.inventory.OperatorCreated;
+import io.didplatform.contracts.inventory.OperatorDeleted;
+import io.didplatform.contracts.inventory.OperatorUpdated;
 import io.didplatform.support.web.PageResponse;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -24,6 +26,16 @@ public class OperatorProjection {
     @EventHandler
     void on(OperatorCreated event, @Timestamp Instant at) {
         operators.save(new OperatorView(event.operatorId(), event.name(), event.notes(), at));
+    }
+
+    @EventHandler
+    void on(OperatorUpdated event) {
+        operators.findById(event.operatorId()).ifPresent(view -> view.update(event.name(), event.notes()));
+    }
+
+    @EventHandler
+    void on(OperatorDeleted event) {
+        operators.deleteById(event.operatorId());
     }
 
     public Optional<OperatorResponse> find(String id) {

@@ -25,6 +25,11 @@ class OperatorView {
         this.createdAt = createdAt;
     }
 
+    void update(String name, String notes) {
+        this.name = name;
+        this.notes = notes;
+    }
+
     OperatorResponse toResponse() {
         return new OperatorResponse(id, name, notes, createdAt);
     }
