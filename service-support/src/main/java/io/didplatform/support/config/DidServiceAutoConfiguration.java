@@ -1,6 +1,7 @@
 package io.didplatform.support.config;
 
 import io.didplatform.support.axon.AxonSupportConfiguration;
+import io.didplatform.support.deadline.DeadlineSupportConfiguration;
 import io.didplatform.support.kafka.KafkaSupportConfiguration;
 import io.didplatform.support.web.ApiErrors;
 import io.didplatform.support.web.StrictJsonConfiguration;
@@ -10,6 +11,6 @@ import org.springframework.context.annotation.Import;
 
 /** What every DID Platform service gets by depending on service-support. */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
-@Import({AxonSupportConfiguration.class, KafkaSupportConfiguration.class, ApiErrors.class, StrictJsonConfiguration.class})
+@Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class, ApiErrors.class, StrictJsonConfiguration.class})
 public class DidServiceAutoConfiguration {
 }
