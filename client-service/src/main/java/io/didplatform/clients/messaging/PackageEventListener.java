@@ -5,7 +5,9 @@ import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.packages.ClientPackageCreated;
 import io.didplatform.contracts.packages.ClientPackageTerminated;
 import io.didplatform.contracts.packages.PackageActivated;
+import io.didplatform.contracts.packages.PackageCreated;
 import io.didplatform.contracts.packages.PackageDeactivated;
+import io.didplatform.contracts.packages.PackageUpdated;
 import io.didplatform.support.kafka.CloudEventCodec;
 import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.support.kafka.ProcessedEvents;
@@ -14,7 +16,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Learns client packages and their activation from package-service's events; each event applied once. */
+/** Learns packages' names, client packages and their activation from package-service's events; each event applied once. */
 @Component
 class PackageEventListener {
     private static final String CONSUMER = "client-service.packages";
@@ -36,7 +38,11 @@ class PackageEventListener {
             return;
         }
         Object payload = codec.payloadOf(event);
-        if (payload instanceof ClientPackageCreated created) {
+        if (payload instanceof PackageCreated created) {
+            clientPackages.namePackage(created.packageId(), created.name());
+        } else if (payload instanceof PackageUpdated updated) {
+            clientPackages.namePackage(updated.packageId(), updated.name());
+        } else if (payload instanceof ClientPackageCreated created) {
             clientPackages.upsert(created.clientPackageId(), created.clientId(), created.packageId(),
                     created.didLimit(), created.tags());
         } else if (payload instanceof PackageActivated activated) {

@@ -1,0 +1,9 @@
+package io.didplatform.clients.command;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** Inventory assigned the number (DidAssigned). */
+public record ConfirmDidAssignment(@TargetAggregateIdentifier String clientId, UUID requestId, String number) {
+}

@@ -1,0 +1,108 @@
+package io.didplatform.clients.messaging;
+
+import io.didplatform.clients.command.ConfirmDidAssignment;
+import io.didplatform.clients.command.FailDidAssignment;
+import io.didplatform.clients.command.ReleaseDid;
+import io.didplatform.clients.query.ClientDids;
+import io.didplatform.clients.query.ClientProjection;
+import io.didplatform.contracts.Topics;
+import io.didplatform.contracts.inventory.DidAssigned;
+import io.didplatform.contracts.inventory.DidAssignmentRejected;
+import io.didplatform.contracts.inventory.DidBlocked;
+import io.didplatform.contracts.inventory.DidHeld;
+import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.DidRestored;
+import io.didplatform.contracts.inventory.DidRoutingChanged;
+import io.didplatform.contracts.inventory.DidStatus;
+import io.didplatform.contracts.inventory.DidUnblocked;
+import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.support.kafka.InboundEvent;
+import io.didplatform.support.kafka.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * Inventory's side of the assignment saga and of every client DID's life: answers settle the client's pending
+ * requests (through its aggregate), status and routing changes keep the client's DID list real. The command, the
+ * read-model change and the processed mark commit in one transaction, so a redelivery changes nothing.
+ */
+@Component
+class InventoryEventListener {
+    private static final Logger log = LoggerFactory.getLogger(InventoryEventListener.class);
+    private static final String CONSUMER = "client-service.inventory";
+    private static final String ACTIVE = DidStatus.ACTIVE.name();
+    private static final String BLOCKED = DidStatus.BLOCKED.name();
+    private static final String HOLD = DidStatus.HOLD.name();
+
+    private final CloudEventCodec codec;
+    private final ProcessedEvents processed;
+    private final InboundCommands commands;
+    private final ClientDids dids;
+    private final ClientProjection clients;
+
+    InventoryEventListener(CloudEventCodec codec, ProcessedEvents processed, InboundCommands commands, ClientDids dids,
+                           ClientProjection clients) {
+        this.codec = codec;
+        this.processed = processed;
+        this.commands = commands;
+        this.dids = dids;
+        this.clients = clients;
+    }
+
+    @KafkaListener(topics = Topics.DID_INVENTORY)
+    @Transactional
+    public void on(ConsumerRecord<String, byte[]> record) {
+        InboundEvent event = codec.decode(record.value());
+        Object payload = codec.payloadOf(event);
+        if (!concernsClients(payload) || !processed.firstDelivery(CONSUMER, event.id())) {
+            return;
+        }
+        if (payload instanceof DidAssigned assigned) {
+            if (knownClient(assigned.clientId(), event)) {
+                commands.send(new ConfirmDidAssignment(assigned.clientId(), assigned.requestId(), assigned.number()), event);
+                dids.assigned(assigned.clientId(), assigned.number(), assigned.clientPackageId(), assigned.requestId(),
+                        assigned.destination());
+            }
+        } else if (payload instanceof DidAssignmentRejected rejected) {
+            if (knownClient(rejected.clientId(), event)) {
+                commands.send(new FailDidAssignment(rejected.clientId(), rejected.requestId(), rejected.number(),
+                        rejected.reason()), event);
+            }
+        } else if (payload instanceof DidReleased released) {
+            dids.holderOf(released.number()).ifPresent(clientId ->
+                    commands.send(new ReleaseDid(clientId, released.number()), event));
+            dids.released(released.number());
+        } else if (payload instanceof DidBlocked blocked) {
+            dids.statusChanged(blocked.number(), List.of(ACTIVE), BLOCKED);
+        } else if (payload instanceof DidUnblocked unblocked) {
+            dids.statusChanged(unblocked.number(), List.of(BLOCKED), ACTIVE);
+        } else if (payload instanceof DidHeld held) {
+            dids.statusChanged(held.number(), List.of(ACTIVE, BLOCKED), HOLD);
+        } else if (payload instanceof DidRestored restored) {
+            dids.statusChanged(restored.number(), List.of(HOLD), restored.status().name());
+        } else if (payload instanceof DidRoutingChanged routing) {
+            dids.routingChanged(routing.number(), routing.destination());
+        }
+    }
+
+    /** Most inventory events (operators, stock edits) are none of this service's business: not even marked. */
+    private static boolean concernsClients(Object payload) {
+        return payload instanceof DidAssigned || payload instanceof DidAssignmentRejected
+                || payload instanceof DidReleased || payload instanceof DidBlocked || payload instanceof DidUnblocked
+                || payload instanceof DidHeld || payload instanceof DidRestored || payload instanceof DidRoutingChanged;
+    }
+
+    private boolean knownClient(String clientId, InboundEvent event) {
+        if (clients.exists(clientId)) {
+            return true;
+        }
+        log.warn("Ignoring {} {}: client {} is unknown here", event.type(), event.id(), clientId);
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+package io.didplatform.clients.query;
+
+import io.didplatform.contracts.clients.ClientCreated;
+import io.didplatform.contracts.clients.ClientUpdated;
+import io.didplatform.support.web.PageResponse;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The clients read model. Handlers overwrite by id, so a replayed event changes nothing. */
+@Component
+@ProcessingGroup("client-view")
+public class ClientProjection {
+    private final ClientViewRepository clients;
+
+    ClientProjection(ClientViewRepository clients) {
+        this.clients = clients;
+    }
+
+    @EventHandler
+    void on(ClientCreated event, @Timestamp Instant at) {
+        ClientView client = clients.findById(event.clientId()).orElseGet(() -> new ClientView(event.clientId(), at));
+        client.update(event.name(), event.email(), event.status(), at);
+        clients.save(client);
+    }
+
+    @EventHandler
+    void on(ClientUpdated event, @Timestamp Instant at) {
+        clients.findById(event.clientId()).ifPresent(client -> {
+            client.update(event.name(), event.email(), event.status(), at);
+            clients.save(client);
+        });
+    }
+
+    public Optional<ClientResponse> find(String id) {
+        return clients.findById(id).map(ClientView::toResponse);
+    }
+
+    public boolean exists(String id) {
+        return clients.existsById(id);
+    }
+
+    public PageResponse<ClientResponse> list(Pageable pageable) {
+        return PageResponse.of(clients.findAll(pageable), ClientView::toResponse);
+    }
+}

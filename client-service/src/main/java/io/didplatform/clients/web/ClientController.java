@@ -1,0 +1,78 @@
+package io.didplatform.clients.web;
+
+import io.didplatform.clients.command.CreateClient;
+import io.didplatform.clients.command.UpdateClient;
+import io.didplatform.clients.query.ClientProjection;
+import io.didplatform.clients.query.ClientResponse;
+import io.didplatform.contracts.clients.ClientStatus;
+import io.didplatform.support.web.DomainException;
+import io.didplatform.support.web.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/clients")
+class ClientController {
+    private final CommandGateway commands;
+    private final ClientProjection clients;
+
+    ClientController(CommandGateway commands, ClientProjection clients) {
+        this.commands = commands;
+        this.clients = clients;
+    }
+
+    /** {@code status} may be left out on creation: a new client is ACTIVE. */
+    record ClientRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
+                         ClientStatus status) {
+    }
+
+    record ClientUpdate(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email,
+                        @NotNull ClientStatus status) {
+    }
+
+    @PostMapping
+    ResponseEntity<ClientResponse> create(@Valid @RequestBody ClientRequest request) {
+        String id = UUID.randomUUID().toString();
+        ClientStatus status = request.status() == null ? ClientStatus.ACTIVE : request.status();
+        commands.sendAndWait(new CreateClient(id, request.name().trim(), request.email().trim(), status));
+        Instant now = Instant.now();
+        return ResponseEntity.created(URI.create("/api/clients/" + id))
+                .body(new ClientResponse(id, request.name().trim(), request.email().trim(), status, now, now));
+    }
+
+    @PutMapping("/{id}")
+    ClientResponse update(@PathVariable String id, @Valid @RequestBody ClientUpdate request) {
+        commands.sendAndWait(new UpdateClient(id, request.name().trim(), request.email().trim(), request.status()));
+        Instant createdAt = clients.find(id).map(ClientResponse::createdAt).orElse(null);
+        return new ClientResponse(id, request.name().trim(), request.email().trim(), request.status(), createdAt,
+                Instant.now());
+    }
+
+    @GetMapping("/{id}")
+    ClientResponse get(@PathVariable String id) {
+        return clients.find(id).orElseThrow(() -> DomainException.notFound("CLIENT_NOT_FOUND", "No client " + id));
+    }
+
+    @GetMapping
+    PageResponse<ClientResponse> list(@PageableDefault(size = 50, sort = "name") Pageable pageable) {
+        return clients.list(pageable);
+    }
+}
