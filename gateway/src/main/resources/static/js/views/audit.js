@@ -1,0 +1,187 @@
+// Audit: the event log (filter, export), a DID's history, a DID or the whole inventory as of a moment, other histories.
+import { api } from '../api.js';
+import {
+  h, clear, table, pager, badge, when, count, field, input, select, facts, problem, loading, attempt, drawer, mono,
+  shortId, isoFromLocal, localFromIso, empty,
+} from '../dom.js';
+import { session, lookups } from '../session.js';
+import { loadHistory } from './history.js';
+import { STATUSES } from './dids.js';
+
+const SECTIONS = [
+  ['events', 'Event log'],
+  ['did', 'DID history'],
+  ['as-of', 'As of a moment'],
+  ['entity', 'Other histories'],
+];
+
+const eventState = { filter: {}, page: 0, size: 50 };
+
+export default {
+  id: 'audit',
+  title: 'Audit',
+  render(root, [section = 'events', arg]) {
+    const body = h('div');
+    root.append(
+      h('div.page-head', h('h1', 'Audit'),
+        h('nav.subtabs', SECTIONS.map(([id, label]) => h('a', { href: `#/audit/${id}`, class: id === section ? 'active' : '' }, label)))),
+      body);
+    ({ events: eventLog, did: didHistory, 'as-of': asOf, entity: entityHistory }[section] || eventLog)(body, arg);
+  },
+};
+
+function filterForm(fields, onSubmit, extra = []) {
+  const form = h('form.filters', { role: 'search' }, fields, h('div.filter-actions', h('button.primary', { type: 'submit' }, 'Search'), extra));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    onSubmit(Object.fromEntries([...new FormData(form)].filter(([, v]) => String(v).trim()).map(([k, v]) => [k, String(v).trim()])));
+  });
+  return form;
+}
+
+function eventLog(root) {
+  const results = h('div.results');
+  const toQuery = (f) => ({ ...f, from: isoFromLocal(f.from), to: isoFromLocal(f.to) });
+  const exportButton = (format) => session.can.exportAudit() && h('button', {
+    type: 'button',
+    onclick: () => attempt(() => api.download('/api/audit/export', { ...toQuery(eventState.filter), format }, `audit-events.${format}`),
+      (r) => `Exported ${r.name}`),
+  }, `Export ${format.toUpperCase()}`);
+  const f = eventState.filter;
+  root.append(filterForm([
+    field('Type', input('type', { value: f.type || '', placeholder: 'e.g. DidHeld', size: 16 })),
+    field('Subject', input('subject', { value: f.subject || '', placeholder: 'number or id', size: 16 })),
+    field('Actor', input('actor', { value: f.actor || '', size: 10 })),
+    field('Correlation id', input('correlationId', { value: f.correlationId || '', size: 14 })),
+    field('From', input('from', { type: 'datetime-local', value: f.from || '' })),
+    field('To', input('to', { type: 'datetime-local', value: f.to || '' })),
+  ], (filter) => { eventState.filter = filter; eventState.page = 0; refresh(); }, [exportButton('csv'), exportButton('xlsx')]), results);
+
+  async function refresh() {
+    clear(results, loading());
+    try {
+      const page = await api.get('/api/audit/events', { ...toQuery(eventState.filter), page: eventState.page, size: eventState.size });
+      clear(results, table({
+        rows: page.content || [], key: (e) => e.eventId, emptyText: 'No events match.',
+        onOpen: openEvent,
+        columns: [
+          { label: 'At', value: (e) => when(e.at) },
+          { label: 'Type', value: (e) => h('strong', String(e.type || '').replace(/^did\./, '')) },
+          { label: 'Subject', value: (e) => mono(e.subject) },
+          { label: 'Actor', value: (e) => e.actor || '' },
+          { label: 'Source', value: (e) => h('span.muted', e.source || '') },
+          { label: 'Correlation', value: (e) => shortId(e.correlationId) },
+        ],
+      }), h('div.table-foot', pager(page.page, (n) => { eventState.page = n; refresh(); })));
+    } catch (e) {
+      clear(results, problem(e));
+    }
+  }
+  refresh();
+}
+
+function openEvent(event) {
+  const panel = drawer(String(event.type || 'Event').replace(/^did\./, ''));
+  const isDid = /^\d{5,15}$/.test(event.subject || '');
+  panel.body.append(
+    facts(Object.entries(event).map(([k, v]) => [k, k === 'at' ? when(v) : typeof v === 'object' && v ? mono(JSON.stringify(v)) : mono(v)])),
+    h('div.actions',
+      isDid && h('a.button', { href: `#/audit/did/${event.subject}` }, 'DID history'),
+      event.correlationId && h('button', {
+        onclick: () => {
+          eventState.filter = { correlationId: event.correlationId };
+          eventState.page = 0;
+          panel.close();
+          // Re-render the event log even when its address is already the current one.
+          if (location.hash === '#/audit/events') dispatchEvent(new HashChangeEvent('hashchange'));
+          else location.hash = '#/audit/events';
+        },
+      }, 'Same correlation')));
+}
+
+function didHistory(root, initial) {
+  const box = h('div');
+  root.append(filterForm([field('DID number', input('number', { required: true, value: initial || '', inputmode: 'tel', size: 18 }))],
+    ({ number }) => show(number.replace(/[\s+().\-]/g, ''))), box);
+  function show(number) {
+    if (!number) return;
+    history.replaceState(null, '', `#/audit/did/${number}`);
+    clear(box, h('h3', `History of ${number}`), h('div'));
+    loadHistory(`/api/audit/dids/${encodeURIComponent(number)}/history`, box.lastChild);
+  }
+  if (initial) show(initial);
+  else box.append(empty('Enter a number to see every change to it: who, when, what, and what caused it.'));
+}
+
+function asOf(root) {
+  const now = localFromIso(new Date().toISOString());
+  const didBox = h('div');
+  root.append(h('section.card', h('h2', 'One DID as of a moment'),
+    filterForm([
+      field('DID number', input('number', { required: true, inputmode: 'tel', size: 18 })),
+      field('At', input('at', { type: 'datetime-local', required: true, value: now, step: 1 })),
+    ], async ({ number, at }) => {
+      clear(didBox, loading());
+      try {
+        const d = await api.get(`/api/audit/dids/${encodeURIComponent(number.replace(/[\s+().\-]/g, ''))}`, { at: isoFromLocal(at) });
+        clear(didBox, d ? facts(Object.entries(d).map(([k, v]) => [k, k === 'status' || k === 'afterHoldStatus' ? badge(v) : /At$|Until$/.test(k) ? when(v) : mono(v)])) : empty('It did not exist then.'));
+      } catch (e) {
+        clear(didBox, problem(e));
+      }
+    }), didBox));
+
+  const inventoryBox = h('div');
+  const operator = select('operatorId', [], { blank: 'Any operator' });
+  const client = select('clientId', [], { blank: 'Any client' });
+  lookups.options('operators').then((o) => o.forEach(([v, l]) => operator.append(new Option(l, v))));
+  lookups.options('clients').then((o) => o.forEach(([v, l]) => client.append(new Option(l, v))));
+  let query = null;
+  root.append(h('section.card', h('h2', 'The whole inventory as of a moment'),
+    filterForm([
+      field('At', input('at', { type: 'datetime-local', required: true, value: now, step: 1 })),
+      field('Status', select('status', STATUSES, { blank: 'Any status' })),
+      field('Operator', operator), field('Tag', input('tag', { size: 10 })), field('Client', client),
+    ], (filter) => { query = { ...filter, at: isoFromLocal(filter.at) }; load(0); }), inventoryBox));
+
+  async function load(pageNumber) {
+    clear(inventoryBox, loading());
+    try {
+      const [page, operatorNames, clientNames] = await Promise.all([
+        api.get('/api/audit/inventory', { ...query, page: pageNumber, size: 50 }), lookups.names('operators'), lookups.names('clients')]);
+      clear(inventoryBox,
+        h('p.muted', `As of ${new Date(query.at).toLocaleString()}: ${count(page.page?.totalElements)} DIDs`),
+        table({
+          rows: page.content || [], key: (d) => d.number, emptyText: 'No DIDs then.',
+          columns: [
+            { label: 'Number', value: (d) => h('a.mono.strong', { href: `#/audit/did/${d.number}` }, d.number) },
+            { label: 'Status', value: (d) => badge(d.status) },
+            { label: 'Operator', value: (d) => operatorNames.get(d.operatorId) || shortId(d.operatorId) },
+            { label: 'Tag', value: (d) => d.tag || '' },
+            { label: 'Client', value: (d) => clientNames.get(d.clientId) || shortId(d.clientId) },
+            { label: 'Destination', value: (d) => mono(d.destination) },
+          ],
+        }),
+        h('div.table-foot', pager(page.page, load)));
+    } catch (e) {
+      clear(inventoryBox, problem(e));
+    }
+  }
+}
+
+function entityHistory(root) {
+  const KINDS = [['operators', 'Operator'], ['packages', 'Package'], ['client-packages', 'Client package'], ['clients', 'Client']];
+  const box = h('div');
+  const kind = select('kind', KINDS, { value: 'operators' });
+  const id = input('id', { required: true, list: 'entity-ids', placeholder: 'id', size: 38 });
+  const ids = h('datalist', { id: 'entity-ids' });
+  const fillIds = async () => {
+    const lookup = { operators: 'operators', packages: 'packages', clients: 'clients' }[kind.value];
+    clear(ids, ...(lookup ? (await lookups.options(lookup)).map(([v, l]) => h('option', { value: v }, l)) : []));
+  };
+  kind.addEventListener('change', fillIds);
+  fillIds();
+  root.append(filterForm([field('Kind', kind), field('Id', id), ids], (v) => {
+    clear(box, h('div'));
+    loadHistory(`/api/audit/${v.kind}/${encodeURIComponent(v.id)}/history`, box.firstChild);
+  }), box);
+}

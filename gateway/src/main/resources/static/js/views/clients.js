@@ -1,0 +1,198 @@
+// Clients, and a client's page: its packages and its DIDs (take, change destination, block, unblock, give back).
+import { api } from '../api.js';
+import {
+  h, clear, table, badge, when, field, input, select, dialog, confirm, facts, problem, loading, attempt, toast, mono,
+} from '../dom.js';
+import { session, lookups } from '../session.js';
+import { crudView } from './crud.js';
+import { usage, lifecycleButtons, create as givePackage } from './client-packages.js';
+import { loadHistory } from './history.js';
+
+const STATUSES = ['ACTIVE', 'SUSPENDED', 'CLOSED'];
+const DESTINATION_HINT = 'sip:/sips: URI, tel: URI, or digits';
+
+const list = crudView({
+  title: 'Clients',
+  singular: 'client',
+  path: '/api/clients',
+  sort: 'name,asc',
+  deletable: false,
+  search: [{ label: 'Name', name: 'name' }, { label: 'Status', control: () => select('status', STATUSES, { blank: 'Any status' }) }],
+  columns: () => [
+    { label: 'Name', value: (c) => h('a', { href: `#/clients/${c.id}` }, h('strong', c.name)) },
+    { label: 'Email', value: (c) => c.email || '' },
+    { label: 'Status', value: (c) => badge(c.status) },
+  ],
+  onOpen: (c) => { location.hash = `#/clients/${c.id}`; },
+  form: clientFields,
+  body: (v) => ({ name: v.name, email: v.email ?? '', status: v.status }),
+});
+
+function clientFields(c) {
+  return [
+    field('Name', input('name', { value: c.name || '', required: true, maxlength: 128 })),
+    field('Email', input('email', { type: 'email', value: c.email || '', maxlength: 254 })),
+    field('Status', select('status', STATUSES, { value: c.status || 'ACTIVE' })),
+  ];
+}
+
+export default {
+  id: 'clients',
+  title: 'Clients',
+  render(root, [id]) {
+    return id ? clientPage(root, id) : list(root);
+  },
+};
+
+async function clientPage(root, id) {
+  const head = h('div.page-head', h('h1', h('a.back', { href: '#/clients', title: 'All clients' }, 'Clients'), ' / …'));
+  const details = h('section.card', loading());
+  const packagesBox = h('section.card');
+  const didsBox = h('section.card');
+  const historyBox = h('div');
+  root.append(head, h('div.split', h('div', details, packagesBox), h('div', didsBox)),
+    h('section.card', h('h2', 'History'), historyBox));
+
+  let clientPackages = [];
+  async function loadClient() {
+    try {
+      const client = await api.get(`/api/clients/${id}`);
+      clear(head, h('h1', h('a.back', { href: '#/clients' }, 'Clients'), ' / ', client.name),
+        h('div.actions', session.can.write() && h('button', { onclick: () => edit(client) }, 'Edit client…')));
+      clear(details, h('h2', 'Client'), facts([['Name', client.name], ['Email', client.email], ['Status', badge(client.status)], ['Id', mono(client.id)]]));
+    } catch (e) {
+      clear(details, h('h2', 'Client'), problem(e));
+    }
+    loadHistory(`/api/audit/clients/${id}/history`, historyBox);
+  }
+
+  async function edit(client) {
+    const saved = await dialog({ title: `Edit client ${client.name}`, fields: clientFields(client), submit: (v) => api.put(`/api/clients/${id}`, { name: v.name, email: v.email ?? '', status: v.status }) });
+    if (saved) {
+      toast('Client saved');
+      lookups.forget('/api/clients');
+      loadClient();
+    }
+  }
+
+  async function loadPackages() {
+    clear(packagesBox, h('h2', 'Packages'), loading());
+    try {
+      const [page, packageNames] = await Promise.all([api.get('/api/client-packages', { clientId: id, size: 200 }), lookups.names('packages')]);
+      clientPackages = (page.content || []).map((cp) => ({ ...cp, label: packageNames.get(cp.packageId) || cp.packageName || cp.packageId }));
+      clear(packagesBox,
+        h('div.section-head', h('h2', 'Packages'),
+          session.can.write() && h('button.small', { onclick: async () => { if (await givePackage(id)) loadPackages(); } }, '+ Give a package')),
+        table({
+          rows: clientPackages,
+          emptyText: 'No packages yet: give one to let the client take DIDs.',
+          columns: [
+            { label: 'Package', value: (cp) => h('strong', cp.label) },
+            { label: 'Status', value: (cp) => badge(cp.status) },
+            { label: 'Usage', value: usage },
+            { label: 'Ends', value: (cp) => when(cp.endsAt) || h('span.muted', 'open-ended') },
+            { label: '', class: 'row-actions', value: (cp) => h('div.row-actions', lifecycleButtons(cp, () => { loadPackages(); loadDids(); }, 'small')) },
+          ],
+        }));
+    } catch (e) {
+      clientPackages = [];
+      clear(packagesBox, h('h2', 'Packages'), problem(e));
+    }
+    renderTakeForm();
+  }
+
+  const takeBox = h('div.take');
+  const didList = h('div');
+  async function loadDids() {
+    clear(didList, loading());
+    try {
+      const result = await api.get(`/api/clients/${id}/dids`, { size: 500 });
+      const rows = Array.isArray(result) ? result : result.content || [];
+      const packageLabel = (d) => d.packageName || clientPackages.find((cp) => cp.id === d.clientPackageId)?.label || mono(d.clientPackageId);
+      clear(didList, table({
+        rows, key: (d) => d.number,
+        emptyText: 'This client has no DIDs.',
+        columns: [
+          { label: 'Number', value: (d) => h('a.mono.strong', { href: `#/dids/${d.number}` }, d.number) },
+          { label: 'Status', value: (d) => badge(d.status) },
+          { label: 'Package', value: packageLabel },
+          { label: 'Destination', value: (d) => mono(d.destination) },
+          { label: '', class: 'row-actions', value: (d) => h('div.row-actions', didActions(d)) },
+        ],
+      }));
+    } catch (e) {
+      clear(didList, problem(e));
+    }
+  }
+
+  function didActions(d) {
+    if (!session.can.write()) return [];
+    const path = `/api/clients/${id}/dids/${d.number}`;
+    const run = (action, message) => async () => { if (await attempt(action, message)) loadAll(); };
+    const held = d.status === 'HOLD';
+    return [
+      !held && h('button.small', { onclick: () => changeDestination(d) }, 'Destination…'),
+      d.status === 'ACTIVE' && h('button.small', { onclick: run(() => api.post(`${path}/block`), `${d.number} blocked`) }, 'Block'),
+      d.status === 'BLOCKED' && h('button.small', { onclick: run(() => api.post(`${path}/unblock`), `${d.number} unblocked`) }, 'Unblock'),
+      !held && h('button.small.danger-text', {
+        onclick: async () => {
+          const ok = await confirm(`Give back ${d.number}?`, 'The DID goes on hold and is no longer routable; after the hold period it returns to the inventory.', { label: 'Give back' });
+          if (ok) run(() => api.delete(path), `${d.number} given back`)();
+        },
+      }, 'Give back'),
+    ];
+  }
+
+  async function changeDestination(d) {
+    const saved = await dialog({
+      title: `Destination of ${d.number}`,
+      fields: [field('Destination', input('destination', { value: d.destination || '', required: true, maxlength: 255 }), DESTINATION_HINT)],
+      submit: (v) => api.put(`/api/clients/${id}/dids/${d.number}`, { destination: v.destination }),
+    });
+    if (saved !== undefined) {
+      toast('Destination changed');
+      loadDids();
+    }
+  }
+
+  function renderTakeForm() {
+    if (!session.can.write()) return clear(takeBox);
+    const active = clientPackages.filter((cp) => cp.status === 'ACTIVE');
+    const outcome = h('div.outcome', { 'aria-live': 'polite' });
+    const form = h('form.inline-form',
+      field('Number', input('number', { required: true, inputmode: 'tel', placeholder: '15550000001', size: 16 })),
+      field('Client package', active.length
+        ? select('clientPackageId', active.map((cp) => [cp.id, `${cp.label} (${cp.used ?? 0}/${cp.didLimit ?? '?'})`]), { required: true })
+        : input('clientPackageId', { required: true, placeholder: 'No active package' })),
+      field('Destination', input('destination', { required: true, maxlength: 255, placeholder: 'sip:100@pbx.example', size: 24 })),
+      h('button.primary', { type: 'submit' }, 'Take DID'));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const data = Object.fromEntries(new FormData(form));
+      const body = { number: data.number.replace(/[\s+().\-]/g, ''), clientPackageId: data.clientPackageId, destination: data.destination.trim() };
+      clear(outcome, h('span.muted', 'Asking the inventory…'));
+      try {
+        const { status } = await api.post(`/api/clients/${id}/dids`, body);
+        clear(outcome, status === 202
+          ? h('div.notice', `Requested: ${body.number} is pending; the inventory has not answered yet. Refresh in a moment.`)
+          : h('div.notice.ok', `${body.number} is now assigned and routable to ${body.destination}.`));
+        form.elements.number.value = '';
+        form.elements.number.focus();
+        loadAll();
+      } catch (err) {
+        clear(outcome, problem(err));
+      }
+    });
+    clear(takeBox, form, outcome);
+  }
+
+  function loadAll() {
+    loadPackages();
+    loadDids();
+  }
+
+  didsBox.append(h('div.section-head', h('h2', 'DIDs'),
+    h('a.button.small', { href: `#/dids?clientId=${encodeURIComponent(id)}` }, 'Open in DIDs')), takeBox, didList);
+  loadClient();
+  loadAll();
+}

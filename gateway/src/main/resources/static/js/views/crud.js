@@ -1,0 +1,81 @@
+// A paged list with create, edit and delete: the shape shared by operators, packages and clients.
+import { api } from '../api.js';
+import { h, clear, table, pager, dialog, confirm, problem, loading, toast, attempt, field, input } from '../dom.js';
+import { session, lookups } from '../session.js';
+
+/**
+ * spec: {title, singular, path, sort, columns, form(values) -> fields, body(formValues) -> request body,
+ *        deletable, search: [{name, label}], rowActions(row, refresh) -> nodes, onOpen(row, refresh)}
+ */
+export function crudView(spec) {
+  return (root) => {
+    const state = { page: 0, size: 50, filter: {} };
+    const results = h('div.results');
+    const filters = spec.search && h('form.filters', { role: 'search' },
+      spec.search.map((s) => field(s.label, s.control ? s.control() : input(s.name, { size: 18 }))),
+      h('div.filter-actions', h('button.primary', { type: 'submit' }, 'Search')));
+    filters?.addEventListener('submit', (e) => {
+      e.preventDefault();
+      state.filter = Object.fromEntries([...new FormData(filters)].filter(([, v]) => String(v).trim()));
+      state.page = 0;
+      refresh();
+    });
+    filters?.addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') filters.requestSubmit(); });
+
+    root.append(
+      h('div.page-head', h('h1', spec.title), h('div.actions',
+        session.can.write() && h('button.primary', { onclick: () => edit() }, `+ New ${spec.singular}`))),
+      filters || '', results);
+
+    async function refresh() {
+      clear(results, loading());
+      try {
+        const page = await api.get(spec.path, { ...state.filter, page: state.page, size: state.size, sort: spec.sort });
+        const rows = page.content || [];
+        const context = spec.prepare ? await spec.prepare(rows) : {};
+        clear(results,
+          table({
+            rows, onOpen: spec.onOpen ? (row) => spec.onOpen(row, refresh) : (session.can.write() ? (row) => edit(row) : null),
+            emptyText: `No ${spec.title.toLowerCase()} yet.`,
+            columns: [...spec.columns(context), {
+              label: '', class: 'row-actions', value: (row) => h('div.row-actions',
+                spec.rowActions?.(row, refresh) || '',
+                session.can.write() && h('button.small', { onclick: () => edit(row) }, 'Edit'),
+                spec.deletable && session.can.delete() && h('button.small.danger-text', { onclick: () => remove(row) }, 'Delete')),
+            }],
+          }),
+          h('div.table-foot', pager(page.page, (n) => { state.page = n; refresh(); })));
+      } catch (e) {
+        clear(results, problem(e));
+      }
+    }
+
+    async function edit(row) {
+      const saved = await dialog({
+        title: row ? `Edit ${spec.singular} ${row.name ?? ''}` : `New ${spec.singular}`,
+        fields: await spec.form(row || {}),
+        submitLabel: row ? 'Save' : 'Create',
+        submit: async (values) => {
+          const body = spec.body(values);
+          return row ? api.put(`${spec.path}/${row.id}`, body) : (await api.post(spec.path, body)).body;
+        },
+      });
+      if (saved) {
+        toast(`${spec.singular[0].toUpperCase()}${spec.singular.slice(1)} ${row ? 'saved' : 'created'}`);
+        lookups.forget(spec.path);
+        refresh();
+      }
+    }
+
+    async function remove(row) {
+      if (!(await confirm(`Delete ${spec.singular} ${row.name ?? row.id}?`, 'This cannot be undone; the audit log keeps its history.', { label: 'Delete' }))) return;
+      if (await attempt(() => api.delete(`${spec.path}/${row.id}`), `${spec.singular} deleted`)) {
+        lookups.forget(spec.path);
+        refresh();
+      }
+    }
+
+    refresh();
+    return { refresh };
+  };
+}

@@ -1,0 +1,326 @@
+// DIDs: search with counts per status, create (one, list, range), import, export, mass edit and delete, details.
+import { api } from '../api.js';
+import {
+  h, clear, table, pager, badge, when, count, field, input, select, dialog, confirm, drawer, facts, problem,
+  loading, toast, attempt, shortId, mono,
+} from '../dom.js';
+import { session, lookups } from '../session.js';
+import { followJob, isJob } from './jobs.js';
+import { loadHistory } from './history.js';
+
+export const STATUSES = ['IN_STOCK', 'RESERVED', 'ARCHIVE', 'ACTIVE', 'BLOCKED', 'HOLD'];
+export const STAFF_STATUSES = ['IN_STOCK', 'RESERVED', 'ARCHIVE'];
+const FILTER_KEYS = ['number', 'status', 'operatorId', 'tag', 'clientId'];
+
+const state = { filter: {}, page: 0, size: 50, sort: 'number,asc', selection: new Set() };
+
+export default {
+  id: 'dids',
+  title: 'DIDs',
+  render(root, [number], params = {}) {
+    const linked = Object.fromEntries(FILTER_KEYS.filter((k) => params[k]).map((k) => [k, params[k]]));
+    if (Object.keys(linked).length) {
+      state.filter = linked;
+      state.page = 0;
+    }
+    const counts = h('div.chips');
+    const selectionBar = h('div.selection-bar', { hidden: true });
+    const results = h('div.results');
+    const filters = filterForm(() => { state.page = 0; refresh(); });
+
+    root.append(
+      h('div.page-head', h('h1', 'DIDs'), h('div.actions',
+        session.can.write() && h('button.primary', { onclick: () => createDids().then(changed) }, '+ New DIDs'),
+        session.can.write() && h('button', { onclick: () => importFile().then(changed) }, 'Import…'),
+        h('button', { onclick: () => exportDids('csv') }, 'Export CSV'),
+        h('button', { onclick: () => exportDids('xlsx') }, 'Export XLSX'))),
+      filters.form, counts, selectionBar, results);
+
+    function changed(result) {
+      if (result) refresh();
+    }
+
+    async function refresh() {
+      clear(results, loading());
+      const query = { ...state.filter, page: state.page, size: state.size, sort: state.sort };
+      let page;
+      try {
+        page = await api.get('/api/dids', query);
+      } catch (e) {
+        clear(results, problem(e));
+        clear(counts);
+        return;
+      }
+      const [operatorNames, clientNames] = await Promise.all([lookups.names('operators'), lookups.names('clients')]);
+      renderTable(page, operatorNames, clientNames);
+      renderCounts(page.counts || page.statusCounts);
+    }
+
+    function renderTable(page, operatorNames, clientNames) {
+      const rows = page.content || [];
+      clear(results,
+        table({
+          rows, key: (d) => d.number, selection: session.can.write() ? state.selection : null,
+          onSelect: (redraw) => { renderSelection(page); if (redraw === true) renderTable(page, operatorNames, clientNames); },
+          onOpen: (d) => openDid(d.number, refresh),
+          emptyText: 'No DIDs match this filter.',
+          columns: [
+            { label: 'Number', value: (d) => h('span.mono.strong', d.number) },
+            { label: 'Status', value: (d) => badge(d.status) },
+            { label: 'After hold', value: (d) => h('span.muted', (d.afterHoldStatus || '').replaceAll('_', ' ')) },
+            { label: 'Operator', value: (d) => operatorNames.get(d.operatorId) || shortId(d.operatorId) },
+            { label: 'Tag', value: (d) => d.tag ? h('span.tag', d.tag) : '' },
+            { label: 'Client', value: (d) => clientNames.get(d.clientId) || shortId(d.clientId) },
+            { label: 'Destination', value: (d) => mono(d.destination) },
+            { label: 'Hold until', value: (d) => when(d.holdUntil) },
+            { label: 'Notes', value: (d) => h('span.clip', { title: d.notes || '' }, d.notes || '') },
+          ],
+        }),
+        h('div.table-foot', pager(page.page, (n) => { state.page = n; refresh(); }),
+          select('size', [25, 50, 100, 200, 500].map((n) => [n, `${n} per page`]), {
+            value: state.size, 'aria-label': 'Page size',
+            onchange: (e) => { state.size = Number(e.target.value); state.page = 0; refresh(); },
+          })));
+      renderSelection(page);
+    }
+
+    function renderSelection(page) {
+      const n = state.selection.size;
+      selectionBar.hidden = n === 0;
+      clear(selectionBar,
+        h('strong', `${count(n)} selected`),
+        h('button', { onclick: () => massEdit([...state.selection], page).then(done) }, 'Edit selected…'),
+        session.can.delete() && h('button.danger', { onclick: () => massDelete([...state.selection]).then(done) }, 'Delete selected…'),
+        h('button.ghost', { onclick: () => { state.selection.clear(); refresh(); } }, 'Clear selection'));
+    }
+
+    function done(result) {
+      if (result) {
+        state.selection.clear();
+        refresh();
+      }
+    }
+
+    /** Counts per status come with the page when the service sends them, else one small query per status. */
+    async function renderCounts(given) {
+      const base = { ...state.filter, status: undefined };
+      let byStatus = given;
+      if (!byStatus) {
+        clear(counts, h('span.muted', 'Counting…'));
+        const totals = await Promise.all(STATUSES.map((status) => api.get('/api/dids', { ...base, status, size: 1 })
+          .then((p) => p.page?.totalElements ?? 0).catch(() => null)));
+        if (totals.every((t) => t === null)) return clear(counts);
+        byStatus = Object.fromEntries(STATUSES.map((s, i) => [s, totals[i] ?? 0]));
+      }
+      const total = Object.values(byStatus).reduce((a, b) => a + (b || 0), 0);
+      const chip = (status, label, n) => h('button.chip', {
+        class: (state.filter.status || '') === status ? 'active' : '', dataset: { value: status || 'ALL' },
+        onclick: () => { filters.set('status', status); state.page = 0; refresh(); },
+      }, h('span', label), h('strong', count(n)));
+      clear(counts, chip('', 'All', total), STATUSES.map((s) => chip(s, s.replaceAll('_', ' '), byStatus[s] || 0)));
+    }
+
+    async function exportDids(format) {
+      await attempt(() => api.download('/api/dids/export', { ...state.filter, format }, `dids.${format}`),
+        (r) => `Exported ${r.name} (${count(Math.round(r.size / 1024))} KB)`);
+    }
+
+    if (number) openDid(number, refresh);
+    refresh();
+  },
+};
+
+function filterForm(onSearch) {
+  const operator = select('operatorId', [], { blank: 'Any operator' });
+  const client = select('clientId', [], { blank: 'Any client' });
+  lookups.options('operators').then((o) => o.forEach(([v, l]) => operator.append(new Option(l, v, false, v === state.filter.operatorId))));
+  lookups.options('clients').then((o) => o.forEach(([v, l]) => client.append(new Option(l, v, false, v === state.filter.clientId))));
+  const form = h('form.filters', { role: 'search' },
+    field('Number starts with', input('number', { value: state.filter.number || '', inputmode: 'numeric', placeholder: 'e.g. 1555', size: 14 })),
+    field('Status', select('status', STATUSES, { blank: 'Any status', value: state.filter.status || '' })),
+    field('Operator', operator),
+    field('Tag', input('tag', { value: state.filter.tag || '', size: 10 })),
+    field('Client', client),
+    h('div.filter-actions',
+      h('button.primary', { type: 'submit' }, 'Search'),
+      h('button.ghost', { type: 'button', onclick: () => { form.reset(); [...form.elements].forEach((e) => { if (e.name) e.value = ''; }); read(); onSearch(); } }, 'Clear')));
+  const read = () => {
+    const data = Object.fromEntries(new FormData(form));
+    state.filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, (data[k] || '').trim().replace(k === 'number' ? /[^0-9]/g : /^$/, '')]).filter(([, v]) => v));
+  };
+  form.addEventListener('submit', (e) => { e.preventDefault(); read(); onSearch(); });
+  form.addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') { read(); onSearch(); } });
+  return {
+    form,
+    set(name, value) {
+      form.elements[name].value = value;
+      read();
+    },
+  };
+}
+
+/** Operator, status, afterHoldStatus, tag and notes: the fields shared by create, import and edit forms. */
+async function didFields({ operatorRequired = true, unchangedLabel, values = {}, withNotes = true } = {}) {
+  const operators = await lookups.options('operators');
+  const blank = unchangedLabel ?? (operatorRequired ? undefined : 'From the file / none');
+  const operatorControl = operators.length
+    ? select('operatorId', operators, { blank: blank ?? 'Choose an operator', value: values.operatorId, required: operatorRequired })
+    : input('operatorId', { placeholder: 'Operator id', required: operatorRequired, value: values.operatorId || '' });
+  return [
+    field('Operator', operatorControl, operators.length ? null : 'Operators could not be loaded: type the id.'),
+    h('div.row',
+      field('Status', select('status', STAFF_STATUSES, { blank: unchangedLabel, value: values.status ?? (unchangedLabel === undefined ? 'IN_STOCK' : '') })),
+      field('After hold', select('afterHoldStatus', STAFF_STATUSES, { blank: unchangedLabel, value: values.afterHoldStatus ?? (unchangedLabel === undefined ? 'IN_STOCK' : '') }))),
+    field('Tag', input('tag', { value: values.tag || '', placeholder: unchangedLabel ? 'leave empty to keep' : 'e.g. nyc', maxlength: 64 })),
+    withNotes && field('Notes', h('textarea', { name: 'notes', rows: 2, maxlength: 1000, placeholder: unchangedLabel ? 'leave empty to keep' : '' }, values.notes || '')),
+  ];
+}
+
+const digits = (text) => text.replace(/[\s+().\-]/g, '');
+
+async function createDids() {
+  const mode = h('div.segmented', { role: 'radiogroup' },
+    ['one', 'list', 'range'].map((m, i) => h('label', h('input', { type: 'radio', name: 'mode', value: m, checked: i === 0 }), { one: 'One number', list: 'A list', range: 'A range' }[m])));
+  const one = field('Number', input('number', { placeholder: '+1 555 000 0000', inputmode: 'tel' }));
+  const list = field('Numbers', h('textarea', { name: 'numbers', rows: 5, placeholder: 'One per line, or separated by commas' }), 'Each number is checked on its own; bad ones are reported.');
+  const range = h('div.row', field('From', input('from', { inputmode: 'numeric', placeholder: '15550000000' })), field('To (included)', input('to', { inputmode: 'numeric', placeholder: '15550000999' })));
+  const show = (m) => { one.hidden = m !== 'one'; list.hidden = m !== 'list'; range.hidden = m !== 'range'; };
+  mode.addEventListener('change', (e) => show(e.target.value));
+  show('one');
+  const result = await dialog({
+    title: 'New DIDs',
+    fields: [mode, one, list, range, ...(await didFields())],
+    submitLabel: 'Create',
+    submit: async (v) => {
+      const body = { operatorId: v.operatorId, status: v.status, afterHoldStatus: v.afterHoldStatus, tag: v.tag, notes: v.notes };
+      if (v.mode === 'one') body.number = digits(v.number || '');
+      if (v.mode === 'list') body.numbers = (v.numbers || '').split(/[\n,;]+/).map(digits).filter(Boolean);
+      if (v.mode === 'range') body.range = `${digits(v.from || '')}-${digits(v.to || '')}`;
+      return (await api.post('/api/dids', body)).body;
+    },
+  });
+  return announce(result, 'Creating DIDs', (d) => `DID ${d.number} created`);
+}
+
+/** A created resource gets a toast; a job (202) is followed in its own dialog. */
+async function announce(result, jobTitle, message) {
+  if (!result) return result;
+  if (isJob(result)) return followJob(result, jobTitle);
+  toast(typeof message === 'function' ? message(result) : message);
+  return result;
+}
+
+async function importFile() {
+  const fields = [
+    field('File', input('file', { type: 'file', accept: '.csv,.xls,.xlsx', required: true }),
+      'Columns: did, operator (id or name), status, afterHoldStatus, tag, notes. Header row required; "," or ";".'),
+    h('p.muted.small', 'Defaults for columns the file does not have:'),
+    ...(await didFields({ operatorRequired: false, unchangedLabel: 'From the file', withNotes: false })),
+  ];
+  const result = await dialog({
+    title: 'Import DIDs',
+    fields,
+    submitLabel: 'Upload and import',
+    submit: async (v, form) => {
+      const data = new FormData();
+      data.append('file', form.elements.file.files[0]);
+      for (const key of ['operatorId', 'status', 'afterHoldStatus', 'tag']) if (v[key]) data.append(key, v[key]);
+      return (await api.upload('/api/dids/import', data)).body;
+    },
+  });
+  return announce(result, 'Importing DIDs', 'Import done');
+}
+
+async function massEdit(numbers) {
+  const result = await dialog({
+    title: `Edit ${count(numbers.length)} DIDs`,
+    intro: 'Only the fields you fill in are changed. Status can be set only for DIDs not held by a client.',
+    fields: await didFields({ operatorRequired: false, unchangedLabel: 'Keep as is' }),
+    submitLabel: 'Apply to selected',
+    submit: async (changes) => {
+      if (!Object.keys(changes).length) throw new Error('Fill in at least one field to change.');
+      return (await api.patch('/api/dids', { numbers, ...changes })).body ?? {};
+    },
+  });
+  return announce(result, 'Editing DIDs', `${count(numbers.length)} DIDs updated`);
+}
+
+async function massDelete(numbers) {
+  const ok = await confirm(`Delete ${count(numbers.length)} DIDs?`,
+    'Only IN_STOCK, RESERVED and ARCHIVE numbers can be deleted; the others are reported. Their history stays in the audit log.',
+    { label: 'Delete' });
+  if (!ok) return undefined;
+  const result = await attempt(async () => (await api.delete('/api/dids', { numbers })).body ?? {});
+  return announce(result, 'Deleting DIDs', `${count(numbers.length)} DIDs deleted`);
+}
+
+/** The detail panel of one DID: its fields, an edit form, routing, and its audit history. */
+export async function openDid(number, onChange) {
+  const panel = drawer(`DID ${number}`, { onClose: () => { if (location.hash.startsWith('#/dids/')) history.replaceState(null, '', '#/dids'); } });
+  history.replaceState(null, '', `#/dids/${encodeURIComponent(number)}`);
+  const details = h('div', loading());
+  const historyBox = h('div');
+  panel.body.append(details, h('h3', 'History'), historyBox);
+  loadHistory(`/api/audit/dids/${encodeURIComponent(number)}/history`, historyBox);
+
+  async function load() {
+    let did;
+    try {
+      did = await api.get(`/api/dids/${encodeURIComponent(number)}`);
+    } catch (e) {
+      return clear(details, problem(e));
+    }
+    const [operatorNames, clientNames] = await Promise.all([lookups.names('operators'), lookups.names('clients')]);
+    const staffStatus = STAFF_STATUSES.includes(did.status);
+    clear(details,
+      facts([
+        ['Status', badge(did.status)],
+        ['After hold', badge(did.afterHoldStatus)],
+        ['Operator', operatorNames.get(did.operatorId) || mono(did.operatorId)],
+        ['Tag', did.tag],
+        ['Notes', did.notes],
+        ['Client', did.clientId && h('a', { href: `#/clients/${did.clientId}` }, clientNames.get(did.clientId) || did.clientId)],
+        ['Client package', mono(did.clientPackageId)],
+        ['Destination', mono(did.destination)],
+        ['Hold until', when(did.holdUntil)],
+      ]),
+      h('div.actions',
+        session.can.write() && h('button.primary', { onclick: () => edit(did, staffStatus) }, 'Edit…'),
+        h('button', { onclick: () => { location.hash = `#/routing/${did.number}`; } }, 'Check routing'),
+        session.can.delete() && h('button.danger', {
+          disabled: !staffStatus, title: staffStatus ? '' : 'Only IN_STOCK, RESERVED or ARCHIVE DIDs can be deleted',
+          onclick: () => remove(did),
+        }, 'Delete…')));
+  }
+
+  async function edit(did, staffStatus) {
+    const fields = await didFields({ values: did });
+    if (!staffStatus) fields[1].querySelector('[name=status]').disabled = true;
+    const updated = await dialog({
+      title: `Edit DID ${did.number}`,
+      intro: staffStatus ? null : `Its status (${did.status}) is set by its client's lifecycle and cannot be edited here.`,
+      fields,
+      submit: async (v) => {
+        const changes = { operatorId: v.operatorId, afterHoldStatus: v.afterHoldStatus, tag: v.tag ?? '', notes: v.notes ?? '' };
+        if (staffStatus) changes.status = v.status;
+        return (await api.patch(`/api/dids/${encodeURIComponent(did.number)}`, changes)).body ?? {};
+      },
+    });
+    if (updated) {
+      toast(`DID ${did.number} updated`);
+      load();
+      loadHistory(`/api/audit/dids/${encodeURIComponent(number)}/history`, historyBox);
+      onChange?.();
+    }
+  }
+
+  async function remove(did) {
+    if (!(await confirm(`Delete DID ${did.number}?`, 'It leaves the inventory; its history stays in the audit log.', { label: 'Delete' }))) return;
+    if (await attempt(() => api.delete(`/api/dids/${encodeURIComponent(did.number)}`), `DID ${did.number} deleted`)) {
+      panel.close();
+      onChange?.();
+    }
+  }
+
+  load();
+}

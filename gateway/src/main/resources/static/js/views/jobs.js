@@ -1,0 +1,45 @@
+// A bulk job (range, list, import, mass edit, mass delete) followed live: progress, counts and per-row errors.
+import { api } from '../api.js';
+import { h, clear, count, problem, badge } from '../dom.js';
+
+/** True when a response body is a job rather than a resource. */
+export const isJob = (body) => body && typeof body === 'object' && 'state' in body && ('total' in body || 'errors' in body);
+
+function report(job) {
+  const done = (job.succeeded ?? 0) + (job.failed ?? 0);
+  const percent = job.total ? Math.round((done * 100) / job.total) : job.state === 'RUNNING' ? 0 : 100;
+  const errors = job.errors || [];
+  return h('div.job',
+    h('div.job-state', badge(job.state), h('span.muted', ` job ${job.id ?? ''}`)),
+    h('div.progress', { role: 'progressbar', 'aria-valuenow': percent, 'aria-valuemin': 0, 'aria-valuemax': 100 },
+      h('div.bar', { style: `width:${percent}%`, class: job.failed ? 'with-errors' : '' })),
+    h('div.job-counts',
+      h('span', h('strong', count(done)), ` of ${count(job.total)} processed`),
+      h('span.ok-text', `${count(job.succeeded)} succeeded`),
+      h('span.error-text', `${count(job.failed)} failed`)),
+    errors.length > 0 && h('div.table-wrap.job-errors',
+      h('table.data.compact',
+        h('thead', h('tr', h('th', 'Row'), h('th', 'Number'), h('th', 'Reason'))),
+        h('tbody', errors.map((e) => h('tr', h('td.num', e.row ?? ''), h('td.mono', e.number ?? ''), h('td', e.reason ?? '')))))),
+    errors.length > 0 && job.failed > errors.length && h('p.muted', `Showing the first ${count(errors.length)} of ${count(job.failed)} errors.`));
+}
+
+/** Opens a dialog following the job until it ends; resolves with the final job when the dialog is closed. */
+export function followJob(job, title = 'Bulk job') {
+  return new Promise((resolve) => {
+    const body = h('div.dialog-body', report(job));
+    const closeButton = h('button.primary', { type: 'button', onclick: () => box.close() }, 'Close');
+    const box = h('dialog.modal.wide',
+      h('div.dialog-form', h('header', h('h2', title)), body, h('footer', h('span.muted.hint', 'Closing does not stop the job.'), closeButton)));
+    const controller = new AbortController();
+    let last = job;
+    box.addEventListener('close', () => { controller.abort(); box.remove(); resolve(last); });
+    document.body.append(box);
+    box.showModal();
+    closeButton.focus();
+    if (job.state === 'RUNNING' && job.id) {
+      api.followJob(job.id, (next) => { last = next; clear(body, report(next)); }, { signal: controller.signal })
+        .catch((e) => body.append(problem(e)));
+    }
+  });
+}
