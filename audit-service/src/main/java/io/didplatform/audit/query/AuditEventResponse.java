@@ -1,8 +1,11 @@
 package io.didplatform.audit.query;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 import java.time.Instant;
 
-/** One stored event, as the event log lists it. */
+/** One stored event, as the event log lists it; {@code data} is the event's JSON payload as received. */
 public record AuditEventResponse(String eventId, String type, String source, String subject, String actor,
-                                 Instant at, String correlationId, String causationId, String topic) {
+                                 Instant at, String correlationId, String causationId, String topic,
+                                 @JsonRawValue String data) {
 }

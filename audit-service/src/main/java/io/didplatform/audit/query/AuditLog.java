@@ -4,15 +4,20 @@ import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.support.web.PageResponse;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
+import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The append-only log of every event received. The event id is the primary key, so a redelivered or
@@ -20,65 +25,75 @@ import java.util.List;
  */
 @Component
 public class AuditLog {
+    private static final int STREAM_FETCH_SIZE = 1000;
     private static final RowMapper<AuditEventResponse> ROW = (rs, i) -> new AuditEventResponse(
             rs.getString("event_id"), rs.getString("type"), rs.getString("source"), rs.getString("subject"),
             rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("correlation_id"),
-            rs.getString("causation_id"), rs.getString("topic"));
+            rs.getString("causation_id"), rs.getString("topic"), rs.getString("data"));
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
 
-    AuditLog(NamedParameterJdbcTemplate jdbc) {
+    AuditLog(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        // PostgreSQL streams rows with a cursor only inside a transaction and with a fetch size
+        cursor.setFetchSize(STREAM_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(cursor);
     }
 
-    /** Stores the event unless it is already stored; true when it was new. */
-    public boolean append(InboundEvent event, String topic) {
+    /** Stores the event unless it is already stored; its position in the log when it was new. */
+    public Optional<Long> append(InboundEvent event, String topic) {
         Instant at = event.time() == null ? Instant.now() : event.time();
-        return jdbc.update("""
+        List<Long> seq = jdbc.queryForList("""
                 insert into audit_event (event_id, type, source, subject, actor, occurred_at, correlation_id,
                                          causation_id, topic, data, cloud_event)
                 values (:id, :type, :source, :subject, :actor, :at, :correlation, :causation, :topic,
                         cast(:data as jsonb), cast(:raw as jsonb))
                 on conflict (event_id) do nothing
+                returning seq
                 """, new MapSqlParameterSource()
                 .addValue("id", event.id()).addValue("type", event.type()).addValue("source", event.source())
                 .addValue("subject", event.subject()).addValue("actor", event.actor())
                 .addValue("at", Timestamp.from(at)).addValue("correlation", event.correlationId())
                 .addValue("causation", event.causationId()).addValue("topic", topic)
-                .addValue("data", event.data().isEmpty() ? "null" : event.data()).addValue("raw", event.raw())) == 1;
+                .addValue("data", event.data().isEmpty() ? "null" : event.data()).addValue("raw", event.raw()), Long.class);
+        return seq.stream().findFirst();
     }
 
     public PageResponse<AuditEventResponse> events(AuditEventFilter filter, Pageable pageable) {
-        List<String> conditions = new ArrayList<>();
-        MapSqlParameterSource params = new MapSqlParameterSource();
-        if (filter.type() != null) {
-            // "DidHeld" matches did.DidHeld.v1; a full type matches itself
-            conditions.add("(type = :type or type like :typeName)");
-            params.addValue("type", filter.type()).addValue("typeName", "%." + filter.type() + ".v%");
-        }
-        addEquals(conditions, params, "subject", filter.subject());
-        addEquals(conditions, params, "actor", filter.actor());
-        addEquals(conditions, params, "correlation_id", filter.correlationId());
-        if (filter.from() != null) {
-            conditions.add("occurred_at >= :from");
-            params.addValue("from", Timestamp.from(filter.from()));
-        }
-        if (filter.to() != null) {
-            conditions.add("occurred_at < :to");
-            params.addValue("to", Timestamp.from(filter.to()));
-        }
-        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-        Long total = jdbc.queryForObject("select count(*) from audit_event" + where, params, Long.class);
+        SqlFilter where = where(filter);
+        MapSqlParameterSource params = where.params();
+        Long total = jdbc.queryForObject("select count(*) from audit_event" + where.clause(), params, Long.class);
         params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
-        List<AuditEventResponse> rows = jdbc.query("select * from audit_event" + where
+        List<AuditEventResponse> rows = jdbc.query("select * from audit_event" + where.clause()
                 + " order by occurred_at desc, seq desc limit :limit offset :offset", params, ROW);
         return PageResponse.of(new PageImpl<>(rows, pageable, total == null ? 0 : total), row -> row);
     }
 
-    private static void addEquals(List<String> conditions, MapSqlParameterSource params, String column, String value) {
-        if (value != null && !value.isBlank()) {
-            conditions.add(column + " = :" + column);
-            params.addValue(column, value);
+    /** Every event the filter selects, oldest first, read with a cursor so any number of them fits in memory. */
+    @Transactional(readOnly = true)
+    public void stream(AuditEventFilter filter, Consumer<AuditEventResponse> sink) {
+        SqlFilter where = where(filter);
+        streaming.query("select * from audit_event" + where.clause() + " order by occurred_at, seq", where.params(),
+                (RowCallbackHandler) rs -> sink.accept(ROW.mapRow(rs, 0)));
+    }
+
+    private static SqlFilter where(AuditEventFilter filter) {
+        SqlFilter where = new SqlFilter();
+        if (filter.type() != null && !filter.type().isBlank()) {
+            // "DidHeld" matches did.DidHeld.v1; a full type matches itself
+            where.and("(type = :type or type like :typeName)", "type", filter.type(),
+                    "typeName", "%." + filter.type() + ".v%");
         }
+        where.equal("subject", filter.subject()).equal("actor", filter.actor())
+                .equal("correlation_id", filter.correlationId());
+        if (filter.from() != null) {
+            where.and("occurred_at >= :from", "from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.and("occurred_at < :to", "to", Timestamp.from(filter.to()));
+        }
+        return where;
     }
 }

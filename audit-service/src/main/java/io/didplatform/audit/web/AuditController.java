@@ -3,24 +3,53 @@ package io.didplatform.audit.web;
 import io.didplatform.audit.query.AuditEventFilter;
 import io.didplatform.audit.query.AuditEventResponse;
 import io.didplatform.audit.query.AuditLog;
+import io.didplatform.audit.query.DidSnapshot;
+import io.didplatform.audit.query.EntityHistory;
+import io.didplatform.audit.query.HistoryEntry;
+import io.didplatform.audit.query.InventoryAsOf;
+import io.didplatform.audit.query.InventoryFilter;
+import io.didplatform.audit.query.projection.EntityKind;
+import io.didplatform.audit.query.projection.ProjectionRebuild;
+import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+/** The auditors' API. Who may call what (AUDITOR/ADMIN read, no export for OPERATOR) is the gateway's rule. */
 @RestController
 @RequestMapping("/api/audit")
 class AuditController {
-    private final AuditLog auditLog;
+    private static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    AuditController(AuditLog auditLog) {
+    private final AuditLog auditLog;
+    private final EntityHistory history;
+    private final InventoryAsOf asOf;
+    private final EventLogExport export;
+    private final ProjectionRebuild rebuild;
+
+    AuditController(AuditLog auditLog, EntityHistory history, InventoryAsOf asOf, EventLogExport export,
+                    ProjectionRebuild rebuild) {
         this.auditLog = auditLog;
+        this.history = history;
+        this.asOf = asOf;
+        this.export = export;
+        this.rebuild = rebuild;
     }
 
     /** The event log, newest first. */
@@ -33,5 +62,72 @@ class AuditController {
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                             @PageableDefault(size = 50) Pageable pageable) {
         return auditLog.events(new AuditEventFilter(type, subject, actor, correlationId, from, to), pageable);
+    }
+
+    /** The same selection as {@code /events}, oldest first, as a streamed CSV or XLSX file. */
+    @GetMapping("/export")
+    ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "csv") String format,
+                                                 @RequestParam(required = false) String type,
+                                                 @RequestParam(required = false) String subject,
+                                                 @RequestParam(required = false) String actor,
+                                                 @RequestParam(required = false) String correlationId,
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        AuditEventFilter filter = new AuditEventFilter(type, subject, actor, correlationId, from, to);
+        return switch (format) {
+            case "csv" -> file("audit-events.csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+                    out -> export.csv(filter, out));
+            case "xlsx" -> file("audit-events.xlsx", XLSX, out -> export.xlsx(filter, out));
+            default -> throw DomainException.invalid("UNKNOWN_FORMAT", "format must be csv or xlsx, not '" + format + "'");
+        };
+    }
+
+    /** An entity's change history, oldest first: dids (by number), operators, packages, client-packages, clients. */
+    @GetMapping("/{kind}/{id}/history")
+    PageResponse<HistoryEntry> history(@PathVariable String kind, @PathVariable String id,
+                                       @PageableDefault(size = 100) Pageable pageable) {
+        EntityKind entityKind = EntityKind.fromPath(kind).orElseThrow(() -> DomainException.notFound("UNKNOWN_KIND",
+                "No history is kept for '" + kind + "'; ask for dids, operators, packages, client-packages or clients"));
+        String entityId = entityKind == EntityKind.DID ? DidNumbers.normalised(id) : id;
+        PageResponse<HistoryEntry> entries = history.of(entityKind, entityId, pageable);
+        if (entries.page().totalElements() == 0) {
+            throw DomainException.notFound("NO_HISTORY", "No event was ever seen for " + kind + "/" + entityId);
+        }
+        return entries;
+    }
+
+    /** A DID as it was at {@code at} (default: now). */
+    @GetMapping("/dids/{number}")
+    DidSnapshot didAt(@PathVariable String number,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        Instant moment = at == null ? Instant.now() : at;
+        String normalised = DidNumbers.normalised(number);
+        return asOf.did(normalised, moment).orElseThrow(() -> DomainException.notFound("DID_NOT_FOUND",
+                "DID " + normalised + " did not exist at " + moment));
+    }
+
+    /** The whole inventory as it was at {@code at} (default: now), filtered, by number. */
+    @GetMapping("/inventory")
+    PageResponse<DidSnapshot> inventoryAt(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at,
+                                          @RequestParam(required = false) String status,
+                                          @RequestParam(required = false) String operatorId,
+                                          @RequestParam(required = false) String tag,
+                                          @RequestParam(required = false) String clientId,
+                                          @PageableDefault(size = 50) Pageable pageable) {
+        return asOf.inventory(new InventoryFilter(at == null ? Instant.now() : at, status, operatorId, tag, clientId),
+                pageable);
+    }
+
+    /** Rebuilds every projection from the stored events and reports whether the result is identical. */
+    @PostMapping("/rebuild")
+    ProjectionRebuild.Report rebuild() {
+        return rebuild.rebuild();
+    }
+
+    private static ResponseEntity<StreamingResponseBody> file(String name, MediaType type, StreamingResponseBody body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(type)
+                .body(body);
     }
 }

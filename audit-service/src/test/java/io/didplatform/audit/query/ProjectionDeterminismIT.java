@@ -1,0 +1,143 @@
+package io.didplatform.audit.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.audit.AuditIntegrationTest;
+import io.didplatform.audit.DidLifecycle;
+import io.didplatform.audit.DidLifecycle.Published;
+import io.didplatform.audit.query.AuditIngest.Received;
+import io.didplatform.audit.query.projection.Change;
+import io.didplatform.audit.query.projection.EntityKind;
+import io.didplatform.audit.query.projection.ProjectionRebuild;
+import io.didplatform.contracts.Topics;
+import io.didplatform.support.kafka.CloudEventCodec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.didplatform.audit.DidLifecycle.HOLD;
+import static io.didplatform.audit.DidLifecycle.min;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The projections give the same answers whatever the delivery: in order, every event twice, the topics
+ * interleaved differently (a DidHeld arriving before the PackageDeactivated that caused it), and after a rebuild.
+ */
+class ProjectionDeterminismIT extends AuditIntegrationTest {
+    @Autowired
+    AuditIngest ingest;
+    @Autowired
+    EntityHistory history;
+    @Autowired
+    InventoryAsOf asOf;
+    @Autowired
+    ProjectionRebuild rebuild;
+    @Autowired
+    CloudEventCodec codec;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void historyListsTheLifecycleInOrderWithChangesAndCauses() {
+        DidLifecycle story = new DidLifecycle(codec);
+        ingest.record(received(story.events));
+
+        List<HistoryEntry> entries = history.of(EntityKind.DID, story.number, PageRequest.of(0, 100)).content();
+        assertThat(entries).extracting(HistoryEntry::type).containsExactly("did.DidCreated.v1", "did.DidAssigned.v1",
+                "did.DidHeld.v1", "did.DidRestored.v1", "did.DidHeld.v1", "did.DidReleased.v1", "did.DidDeleted.v1",
+                "did.DidCreated.v1");
+        HistoryEntry held = entries.get(2);
+        assertThat(held.actor()).isEqualTo("admin");
+        assertThat(held.at()).isEqualTo(min(10).plusSeconds(1));
+        assertThat(held.changes()).containsEntry("status", new Change("ACTIVE", "HOLD"))
+                .containsEntry("holdUntil", new Change(null, min(10).plus(HOLD).toString()))
+                .containsEntry("holdReason", new Change(null, "PACKAGE_INACTIVE"));
+        assertThat(held.causedBy()).isEqualTo(new HistoryEntry.CausedBy(story.event("PackageDeactivated").id(),
+                "package.PackageDeactivated.v1"));
+        assertThat(entries.get(1).changes()).containsEntry("status", new Change("IN_STOCK", "ACTIVE"))
+                .containsEntry("clientId", new Change(null, story.clientId))
+                .containsEntry("destination", new Change(null, "sip:a@pbx"));
+        assertThat(entries.get(5).changes()).containsEntry("status", new Change("HOLD", "IN_STOCK"))
+                .containsEntry("clientId", new Change(story.clientId, null));
+        assertThat(entries.get(7).changes()).containsEntry("status", new Change(null, "RESERVED"))
+                .containsEntry("notes", new Change(null, "back again"));
+
+        assertThat(asOf.did(story.number, min(9)).orElseThrow())
+                .extracting(DidSnapshot::status, DidSnapshot::clientId).containsExactly("ACTIVE", story.clientId);
+        assertThat(asOf.did(story.number, min(15)).orElseThrow().status()).isEqualTo("HOLD");
+        assertThat(asOf.did(story.number, min(30).plus(HOLD).plusSeconds(90))).isEmpty();
+        assertThat(asOf.inventory(new InventoryFilter(min(9), null, null, null, story.clientId), PageRequest.of(0, 10))
+                .content()).extracting(DidSnapshot::number).containsExactly(story.number);
+    }
+
+    @Test
+    void duplicatedAndReorderedDeliveriesAndARebuildGiveIdenticalAnswers() {
+        DidLifecycle story = new DidLifecycle(codec);
+        ingest.record(received(story.events));
+        Map<String, String> inOrder = answers(story);
+        forget(story);
+
+        // every inventory event first (holds before their causes), then clients, then packages; each twice
+        List<Published> reordered = new ArrayList<>(story.events);
+        reordered.sort(Comparator.comparing(e -> List.of(Topics.DID_INVENTORY, Topics.CLIENT, Topics.PACKAGE).indexOf(e.topic())));
+        for (Published event : reordered) {
+            ingest.record(received(List.of(event, event)));
+        }
+        ingest.record(received(story.events));
+        assertThat(answers(story)).isEqualTo(inOrder);
+
+        ProjectionRebuild.Report report = rebuild.rebuild();
+        assertThat(report.identical()).isTrue();
+        assertThat(report.after()).isEqualTo(report.before());
+        assertThat(report.events()).isGreaterThanOrEqualTo(story.events.size());
+        assertThat(answers(story)).isEqualTo(inOrder);
+    }
+
+    private List<Received> received(List<Published> events) {
+        return events.stream().map(e -> new Received(codec.decode(e.cloudEvent()), e.topic())).toList();
+    }
+
+    /** Removes the story's events and everything projected from them, as if they had never been received. */
+    private void forget(DidLifecycle story) {
+        List<String> ids = story.events.stream().map(Published::id).toList();
+        String in = String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
+        jdbc.update("delete from history_entry where event_id in (" + in + ")");
+        jdbc.update("delete from audit_event where event_id in (" + in + ")");
+        jdbc.update("delete from did_version where number = ?", story.number);
+        jdbc.update("delete from entity_state where entity_id in (?, ?, ?, ?, ?)", story.number, story.operatorId,
+                story.packageId, story.clientId, story.clientPackageId);
+    }
+
+    /** Every answer the audit gives about the story, as the JSON it would send. */
+    private Map<String, String> answers(DidLifecycle story) {
+        Map<String, Object> answers = new LinkedHashMap<>();
+        Map<EntityKind, String> entities = Map.of(EntityKind.DID, story.number, EntityKind.OPERATOR, story.operatorId,
+                EntityKind.PACKAGE, story.packageId, EntityKind.CLIENT, story.clientId,
+                EntityKind.CLIENT_PACKAGE, story.clientPackageId);
+        entities.forEach((kind, id) -> answers.put("history " + kind, history.of(kind, id, PageRequest.of(0, 100))));
+        for (Instant at : List.of(min(5).plusSeconds(30), min(9), min(15), min(25), min(35), min(30).plus(HOLD).plusSeconds(90),
+                min(30).plus(HOLD).plusSeconds(150))) {
+            answers.put("did at " + at, asOf.did(story.number, at));
+            answers.put("inventory at " + at, asOf.inventory(new InventoryFilter(at, null, story.operatorId, null, null),
+                    PageRequest.of(0, 10)));
+        }
+        Map<String, String> serialised = new LinkedHashMap<>();
+        answers.forEach((name, answer) -> {
+            try {
+                serialised.put(name, json.writeValueAsString(answer));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return serialised;
+    }
+}
