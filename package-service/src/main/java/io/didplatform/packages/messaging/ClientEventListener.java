@@ -3,7 +3,7 @@ package io.didplatform.packages.messaging;
 import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.ClientCreated;
 import io.didplatform.contracts.clients.ClientUpdated;
-import io.didplatform.packages.query.KnownClients;
+import io.didplatform.packages.command.lookup.KnownClients;
 import io.didplatform.support.kafka.CloudEventCodec;
 import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.support.kafka.ProcessedEvents;

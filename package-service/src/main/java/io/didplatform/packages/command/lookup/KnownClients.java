@@ -1,4 +1,4 @@
-package io.didplatform.packages.query;
+package io.didplatform.packages.command.lookup;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,0 +1,5 @@
+package io.didplatform.packages.command.clientpackage;
+
+/** Deadline payload: a client package's {@code startsAt} came. */
+record StartDue(String clientPackageId) {
+}

@@ -1,0 +1,103 @@
+package io.didplatform.packages.web;
+
+import io.didplatform.contracts.packages.DeactivationReason;
+import io.didplatform.packages.command.clientpackage.ActivateClientPackage;
+import io.didplatform.packages.command.clientpackage.ActivationState;
+import io.didplatform.packages.command.clientpackage.CreateClientPackage;
+import io.didplatform.packages.command.clientpackage.DeactivateClientPackage;
+import io.didplatform.packages.command.clientpackage.TerminateClientPackage;
+import io.didplatform.packages.query.ClientPackageProjection;
+import io.didplatform.packages.query.ClientPackageResponse;
+import io.didplatform.packages.query.ClientPackageStatus;
+import io.didplatform.packages.query.PackageProjection;
+import io.didplatform.packages.query.PackageResponse;
+import io.didplatform.support.web.DomainException;
+import io.didplatform.support.web.PageResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/client-packages")
+class ClientPackageController {
+    private final CommandGateway commands;
+    private final ClientPackageProjection clientPackages;
+    private final PackageProjection packages;
+
+    ClientPackageController(CommandGateway commands, ClientPackageProjection clientPackages, PackageProjection packages) {
+        this.commands = commands;
+        this.clientPackages = clientPackages;
+        this.packages = packages;
+    }
+
+    record ClientPackageRequest(@NotBlank String clientId, @NotBlank String packageId, Instant startsAt, Instant endsAt) {
+    }
+
+    /** What activate/deactivate answer: the state now, and whether this request changed it. */
+    record ActivationResponse(String id, boolean active, boolean changed) {
+    }
+
+    /** Answers with what was created; {@code status} PENDING until {@code startsAt}, else ACTIVE. */
+    @PostMapping
+    ResponseEntity<ClientPackageResponse> create(@Valid @RequestBody ClientPackageRequest request) {
+        String id = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        commands.sendAndWait(new CreateClientPackage(id, request.clientId(), request.packageId(), request.startsAt(),
+                request.endsAt(), now));
+        // the read model follows in a moment; answer with what the command accepted
+        PackageResponse pkg = packages.find(request.packageId()).orElseThrow();
+        ClientPackageStatus status = request.startsAt() != null && request.startsAt().isAfter(now)
+                ? ClientPackageStatus.PENDING : ClientPackageStatus.ACTIVE;
+        return ResponseEntity.created(URI.create("/api/client-packages/" + id)).body(new ClientPackageResponse(id,
+                request.clientId(), request.packageId(), status, null, pkg.didLimit(), 0, pkg.tags(),
+                request.startsAt(), request.endsAt(), now, now));
+    }
+
+    @PostMapping("/{id}/activate")
+    ActivationResponse activate(@PathVariable String id) {
+        ActivationState state = commands.sendAndWait(new ActivateClientPackage(id, Instant.now()));
+        return new ActivationResponse(id, state.active(), state.changed());
+    }
+
+    @PostMapping("/{id}/deactivate")
+    ActivationResponse deactivate(@PathVariable String id) {
+        ActivationState state = commands.sendAndWait(new DeactivateClientPackage(id, DeactivationReason.MANUAL));
+        return new ActivationResponse(id, state.active(), state.changed());
+    }
+
+    /** Terminates the client package for good; its DIDs are given back. Terminating it again changes nothing. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> terminate(@PathVariable String id) {
+        commands.sendAndWait(new TerminateClientPackage(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}")
+    ClientPackageResponse get(@PathVariable String id) {
+        return clientPackages.find(id)
+                .orElseThrow(() -> DomainException.notFound("CLIENT_PACKAGE_NOT_FOUND", "No client package " + id));
+    }
+
+    @GetMapping
+    PageResponse<ClientPackageResponse> list(@RequestParam(required = false) String clientId,
+                                             @RequestParam(required = false) String packageId,
+                                             @RequestParam(required = false) ClientPackageStatus status,
+                                             @PageableDefault(size = 50, sort = "createdAt") Pageable pageable) {
+        return clientPackages.list(clientId, packageId, status, pageable);
+    }
+}
