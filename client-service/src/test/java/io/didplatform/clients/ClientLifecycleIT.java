@@ -1,0 +1,89 @@
+package io.didplatform.clients;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.contracts.Topics;
+import io.didplatform.testing.KafkaTestConsumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ClientLifecycleIT extends ClientIntegrationTest {
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    PlatformEvents events;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        events = new PlatformEvents(json);
+        api = new Api(http, jdbc, events);
+    }
+
+    @AfterEach
+    void tearDown() {
+        events.close();
+    }
+
+    @Test
+    void createdAndUpdatedClientIsPublishedAndListed() throws Exception {
+        ResponseEntity<Map> created = api.call(HttpMethod.POST, "/api/clients",
+                Map.of("name", "Acme Telecom", "email", "noc@acme.example"));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = (String) created.getBody().get("id");
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/clients/" + id);
+        assertThat(created.getBody()).containsEntry("status", "ACTIVE");
+
+        ResponseEntity<Map> updated = api.call(HttpMethod.PUT, "/api/clients/" + id,
+                Map.of("name", "Acme Telecom Ltd", "email", "ops@acme.example", "status", "SUSPENDED"));
+        assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        try (KafkaTestConsumer topic = new KafkaTestConsumer(Topics.CLIENT)) {
+            JsonNode createdEvent = json.readTree(topic.awaitRecord(r -> id.equals(r.key())
+                    && r.value().contains("client.ClientCreated.v1"), Duration.ofSeconds(30)).value());
+            assertThat(createdEvent.get("subject").asText()).isEqualTo(id);
+            assertThat(createdEvent.get("actor").asText()).isEqualTo("it-user");
+            assertThat(createdEvent.get("data").get("email").asText()).isEqualTo("noc@acme.example");
+            JsonNode updatedEvent = json.readTree(topic.awaitRecord(r -> id.equals(r.key())
+                    && r.value().contains("client.ClientUpdated.v1"), Duration.ofSeconds(30)).value());
+            assertThat(updatedEvent.get("data").get("status").asText()).isEqualTo("SUSPENDED");
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/api/clients/" + id).getBody())
+                .containsEntry("name", "Acme Telecom Ltd").containsEntry("status", "SUSPENDED"));
+        List<?> listed = (List<?>) api.get("/api/clients?size=500").getBody().get("content");
+        assertThat(listed).anySatisfy(client -> assertThat(((Map<?, ?>) client).get("id")).isEqualTo(id));
+    }
+
+    @Test
+    void refusesInvalidClientsAndUnknownOnes() {
+        ResponseEntity<Map> badEmail = api.call(HttpMethod.POST, "/api/clients", Map.of("name", "X", "email", "not-an-email"));
+        assertThat(badEmail.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badEmail.getBody()).containsEntry("code", "INVALID_REQUEST");
+        ResponseEntity<Map> badStatus = api.call(HttpMethod.POST, "/api/clients",
+                Map.of("name", "X", "email", "x@example.com", "status", "GONE"));
+        assertThat(badStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        ResponseEntity<Map> unknown = api.call(HttpMethod.PUT, "/api/clients/no-such-client",
+                Map.of("name", "X", "email", "x@example.com", "status", "ACTIVE"));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get("/api/clients/no-such-client").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,62 @@
+package io.didplatform.clients;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.contracts.Topics;
+import io.didplatform.contracts.inventory.InventoryEvent;
+import io.didplatform.contracts.packages.PackageEvent;
+import io.didplatform.support.axon.MessageContext;
+import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.testing.TestInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.GenericEventMessage;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Plays the other services' part on the real broker: publishes package-service's and did-inventory-service's
+ * events as those services would, CloudEvents in the platform's codec, keyed by subject.
+ */
+public final class PlatformEvents implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    private final CloudEventCodec inventory;
+    private final CloudEventCodec packages;
+
+    /** {@code json}: the service's own ObjectMapper, so payloads are written exactly as a platform service writes them. */
+    public PlatformEvents(ObjectMapper json) {
+        inventory = new CloudEventCodec(json, "/did-inventory-service");
+        packages = new CloudEventCodec(json, "/package-service");
+    }
+
+    public void publish(PackageEvent event) {
+        send(Topics.PACKAGE, packages, event.subject(), event);
+    }
+
+    public void publish(InventoryEvent event) {
+        send(Topics.DID_INVENTORY, inventory, event.subject(), event);
+    }
+
+    private void send(String topic, CloudEventCodec codec, String subject, Object event) {
+        var message = GenericEventMessage.asEventMessage(event)
+                .andMetaData(Map.of(MessageContext.ACTOR, "stand-in", MessageContext.CORRELATION, subject));
+        try {
+            producer.send(new ProducerRecord<>(topic, subject, codec.encode(message, subject))).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish " + event, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
