@@ -1,0 +1,154 @@
+package io.didplatform.clients;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.contracts.inventory.DidAssigned;
+import io.didplatform.contracts.packages.DeactivationReason;
+import io.didplatform.contracts.packages.PackageDeactivated;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+/** Taking a DID end to end: this service, the real broker, and a stand-in answering for inventory. */
+class DidAssignmentSagaIT extends ClientIntegrationTest {
+    private static final String DEST = "sip:office@pbx.example.com";
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    PlatformEvents events;
+    InventoryStandIn inventory;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        events = new PlatformEvents(json);
+        inventory = new InventoryStandIn(json, events);
+        api = new Api(http, jdbc, events);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        inventory.close();
+        events.close();
+    }
+
+    static String freshNumber() {
+        return "1" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+    }
+
+    @Test
+    void takesDidsUpToTheLimitThenRefusesLocally() {
+        String client = api.createClient("Limit Two");
+        String cp = api.activePackage(client, "NYC Two", 2, List.of("nyc"));
+        String first = freshNumber(), second = freshNumber(), third = freshNumber();
+        List.of(first, second, third).forEach(number -> inventory.stock(number, "nyc"));
+
+        ResponseEntity<Map> took = api.take(client, "+" + first, cp, DEST);
+        assertThat(took.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(took.getHeaders().getLocation()).hasPath("/api/clients/" + client + "/dids/" + first);
+        assertThat(took.getBody()).containsEntry("number", first).containsEntry("status", "ACTIVE")
+                .containsEntry("destination", DEST).containsEntry("packageName", "NYC Two");
+        assertThat(api.take(client, second, cp, "tel:+12125550100").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<Map> refused = api.take(client, third, cp, DEST);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("code", "LIMIT_REACHED");
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+
+        assertThat(api.didsOf(client)).extracting(did -> did.get("number"), did -> did.get("status"), did -> did.get("destination"))
+                .containsExactlyInAnyOrder(tuple(first, "ACTIVE", DEST), tuple(second, "ACTIVE", "tel:+12125550100"));
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%DidAssignmentRequested'", Long.class, client)).isEqualTo(2);
+    }
+
+    @Test
+    void answersWithInventorysReasonWhenItRefusesAndFreesTheSlot() {
+        String client = api.createClient("Refused");
+        String cp = api.activePackage(client, "NYC One", 1, List.of("nyc"));
+        String taggedOtherwise = freshNumber(), reserved = freshNumber(), unknown = freshNumber(), good = freshNumber();
+        inventory.stock(taggedOtherwise, "la");
+        inventory.reserve(reserved);
+        inventory.stock(good, "nyc");
+
+        assertRefused(api.take(client, taggedOtherwise, cp, DEST), "TAG_NOT_ALLOWED");
+        assertRefused(api.take(client, reserved, cp, DEST), "NOT_IN_STOCK");
+        assertRefused(api.take(client, unknown, cp, DEST), "UNKNOWN_NUMBER");
+        // three refusals left the only slot free
+        assertThat(api.take(client, good, cp, DEST).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(api.didsOf(client)).extracting(did -> did.get("number")).containsExactly(good);
+    }
+
+    @Test
+    void refusesAPackageThatIsInactiveOrNotTheClients() {
+        String client = api.createClient("Inactive");
+        String other = api.createClient("Other");
+        String cp = api.activePackage(client, "Soon gone", 5, List.of());
+        String othersPackage = api.activePackage(other, "Not yours", 5, List.of());
+        events.publish(new PackageDeactivated(cp, client, "p", DeactivationReason.MANUAL));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !jdbc.queryForObject(
+                "select active from client_package_view where id = ?", Boolean.class, cp));
+
+        assertRefused(api.take(client, freshNumber(), cp, DEST), "PACKAGE_INACTIVE");
+        ResponseEntity<Map> notTheirs = api.take(client, freshNumber(), othersPackage, DEST);
+        assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notTheirs.getBody()).containsEntry("code", "UNKNOWN_CLIENT_PACKAGE");
+        assertThat(api.take("no-such-client", freshNumber(), cp, DEST).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void answers202WithALinkWhileInventoryIsSilentAndSettlesLater() {
+        String client = api.createClient("Patient");
+        String cp = api.activePackage(client, "Slow", 1, List.of());
+        String number = freshNumber();
+        inventory.ignore(number);
+
+        ResponseEntity<Map> pending = api.take(client, number, cp, DEST);
+        assertThat(pending.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        String location = pending.getHeaders().getLocation().toString();
+        assertThat(location).startsWith("/api/clients/" + client + "/dids/requests/");
+        assertThat(api.get(location).getBody()).containsEntry("status", "PENDING").containsEntry("number", number);
+        assertThat(api.didsOf(client)).extracting(did -> did.get("status")).containsExactly("PENDING");
+        // the pending request holds the only slot
+        assertRefused(api.take(client, freshNumber(), cp, DEST), "LIMIT_REACHED");
+
+        UUID requestId = UUID.fromString((String) pending.getBody().get("requestId"));
+        events.publish(new DidAssigned(number, requestId, client, cp, DEST));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get(location).getBody()).containsEntry("status", "CONFIRMED"));
+        assertThat(api.didsOf(client)).extracting(did -> did.get("status")).containsExactly("ACTIVE");
+    }
+
+    @Test
+    void refusesBadNumbersAndDestinationsWith400() {
+        String client = api.createClient("Careless");
+        String cp = api.activePackage(client, "Any", 5, List.of());
+        for (String destination : new String[]{"", "http://example.com", "office@pbx", "sip:" + "a".repeat(252) + "@x"}) {
+            ResponseEntity<Map> refused = api.take(client, freshNumber(), cp, destination);
+            assertThat(refused.getStatusCode()).as(destination).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).containsEntry("code", "INVALID_DESTINATION");
+        }
+        assertThat(api.take(client, "12ab5", cp, DEST).getBody()).containsEntry("code", "INVALID_NUMBER");
+    }
+
+    private static void assertRefused(ResponseEntity<Map> response, String code) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(response.getBody()).containsEntry("code", code);
+    }
+}
