@@ -1,0 +1,144 @@
+package io.didplatform.inventory.process.bulk;
+
+import io.didplatform.contracts.inventory.DidStatus;
+import io.didplatform.inventory.command.did.DidBatchCreator;
+import io.didplatform.inventory.command.did.DidNumbers;
+import io.didplatform.inventory.command.did.NewDid;
+import io.didplatform.inventory.command.registry.JdbcDidRegistry;
+import io.didplatform.inventory.process.job.JobProgress;
+import io.didplatform.support.web.DomainException;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Creates DIDs from rows (a range, a list, an import) inside a job: each row validated on its own (its error
+ * reported, the others go on), new numbers in batches through {@link DidBatchCreator}, numbers deleted before
+ * through the CreateDid command, numbers already present reported as such.
+ */
+@Component
+public class DidCreationJob {
+    static final int MAX_TAG = 100;
+    static final int MAX_NOTES = 1000;
+
+    private final DidBatchCreator creator;
+    private final JdbcDidRegistry registry;
+    private final CommandGateway commands;
+    private final int batchSize;
+
+    DidCreationJob(DidBatchCreator creator, JdbcDidRegistry registry, CommandGateway commands,
+                   @Value("${did.bulk.batch-size:2000}") int batchSize) {
+        this.creator = creator;
+        this.registry = registry;
+        this.commands = commands;
+        this.batchSize = batchSize;
+    }
+
+    /** Runs over every row; {@code metaData} carries the requesting actor and the job's correlation id. */
+    public void run(Iterator<DidRow> rows, JobProgress progress, Map<String, ?> metaData) {
+        Map<String, Optional<String>> operators = new HashMap<>();
+        List<NewDid> batch = new ArrayList<>(batchSize);
+        Map<NewDid, DidRow> origin = new IdentityHashMap<>();
+        while (rows.hasNext()) {
+            DidRow row = rows.next();
+            String error = validate(row, operators, batch, origin);
+            if (error != null) {
+                progress.failed(row.row(), row.number(), error);
+            }
+            if (batch.size() >= batchSize) {
+                flush(batch, origin, progress, metaData);
+            }
+        }
+        flush(batch, origin, progress, metaData);
+    }
+
+    private String validate(DidRow row, Map<String, Optional<String>> operators, List<NewDid> batch,
+                            Map<NewDid, DidRow> origin) {
+        Optional<String> number = DidNumbers.normalise(row.number());
+        if (number.isEmpty()) {
+            return DidNumbers.invalidReason(row.number());
+        }
+        if (row.operator() == null || row.operator().isBlank()) {
+            return "operator missing: give an operator column or an operatorId";
+        }
+        Optional<String> operatorId = operators.computeIfAbsent(row.operator().trim(),
+                ref -> Optional.ofNullable(registry.resolveOperator(ref)));
+        if (operatorId.isEmpty()) {
+            return "unknown operator '" + row.operator().trim() + "'";
+        }
+        DidStatus status;
+        DidStatus afterHold;
+        try {
+            status = settable(row.status(), "status");
+            afterHold = settable(row.afterHoldStatus(), "afterHoldStatus");
+        } catch (DomainException e) {
+            return e.getMessage();
+        }
+        String tag = blankToNull(row.tag());
+        String notes = blankToNull(row.notes());
+        if (tag != null && tag.length() > MAX_TAG || notes != null && notes.length() > MAX_NOTES) {
+            return "tag longer than " + MAX_TAG + " or notes longer than " + MAX_NOTES + " characters";
+        }
+        NewDid did = new NewDid(number.get(), operatorId.get(), status, afterHold, tag, notes);
+        batch.add(did);
+        origin.put(did, row);
+        return null;
+    }
+
+    private void flush(List<NewDid> batch, Map<NewDid, DidRow> origin, JobProgress progress, Map<String, ?> metaData) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        DidBatchCreator.Outcome outcome = creator.create(batch, metaData);
+        progress.succeeded(outcome.created().size());
+        for (NewDid did : outcome.alreadyPresent()) {
+            progress.failed(origin.get(did).row(), did.number(), "already present: DID " + did.number() + " exists");
+        }
+        for (NewDid did : outcome.operatorGone()) {
+            progress.failed(origin.get(did).row(), did.number(), "operator " + did.operatorId() + " was deleted");
+        }
+        for (NewDid did : outcome.deletedBefore()) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(did.toCommand()).andMetaData(metaData));
+                progress.succeeded(1);
+            } catch (DomainException e) {
+                progress.failed(origin.get(did).row(), did.number(),
+                        "DID_EXISTS".equals(e.code()) ? "already present: DID " + did.number() + " exists" : e.getMessage());
+            }
+        }
+        batch.clear();
+        origin.clear();
+    }
+
+    /** A staff-settable status from text (any case), IN_STOCK when absent. */
+    static DidStatus settable(String raw, String field) {
+        if (raw == null || raw.isBlank()) {
+            return DidStatus.IN_STOCK;
+        }
+        DidStatus status;
+        try {
+            status = DidStatus.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("INVALID_STATUS", field + " '" + raw.trim() + "' is not a status");
+        }
+        if (!status.isStaffSettable()) {
+            throw DomainException.invalid("STATUS_NOT_SETTABLE", field + " " + status
+                    + " cannot be set by hand; use IN_STOCK, RESERVED or ARCHIVE");
+        }
+        return status;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

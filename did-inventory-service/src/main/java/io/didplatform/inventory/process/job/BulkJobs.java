@@ -1,0 +1,126 @@
+package io.didplatform.inventory.process.job;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Starts bulk work in the background and answers what it has done so far. A job interrupted by a stop of
+ * the instance running it ends FAILED: at that instance's next start-up, or when its heartbeat goes silent
+ * (another instance notices), never RUNNING forever.
+ */
+@Component
+public class BulkJobs {
+    private static final Logger log = LoggerFactory.getLogger(BulkJobs.class);
+
+    private final JobStore store;
+    private final ExecutorService executor;
+    private final String owner;
+    private final int maxStoredErrors;
+    private final Duration silence;
+    private final Map<UUID, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
+
+    BulkJobs(JobStore store, @Value("${did.jobs.threads:2}") int threads,
+             @Value("${did.jobs.instance-id}") String owner,
+             @Value("${did.jobs.max-reported-errors:10000}") int maxStoredErrors,
+             @Value("${did.jobs.silence-before-failed:PT2M}") Duration silence) {
+        this.store = store;
+        AtomicInteger count = new AtomicInteger();
+        // a few jobs at a time; later ones wait their turn, RUNNING with no progress yet
+        this.executor = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "bulk-job-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.owner = owner;
+        this.maxStoredErrors = maxStoredErrors;
+        this.silence = silence;
+    }
+
+    /** Records a RUNNING job and runs {@code work} in the background; an exception ends it FAILED. */
+    public UUID start(String kind, long total, String actor, Consumer<JobProgress> work) {
+        UUID id = UUID.randomUUID();
+        store.create(id, kind, total, actor, owner);
+        JobProgress progress = new JobProgress(id, store, maxStoredErrors, total);
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        running.put(id, done);
+        executor.execute(() -> {
+            try {
+                run(progress, work);
+            } finally {
+                running.remove(id);
+                done.complete(null);
+            }
+        });
+        return id;
+    }
+
+    private void run(JobProgress progress, Consumer<JobProgress> work) {
+        try {
+            work.accept(progress);
+            progress.flush();
+            store.finish(progress.id(), JobState.COMPLETED, null);
+        } catch (RuntimeException e) {
+            log.error("Job {} failed", progress.id(), e);
+            progress.flush();
+            store.finish(progress.id(), JobState.FAILED, "The job stopped: " + e.getMessage());
+        }
+    }
+
+    public Optional<JobReport> find(UUID id) {
+        return store.find(id, maxStoredErrors);
+    }
+
+    /** Waits up to {@code patience} for a job to finish (small jobs answer at once), then returns it as it is. */
+    public JobReport awaitBriefly(UUID id, Duration patience) {
+        CompletableFuture<Void> done = running.get(id);
+        if (done != null) {
+            try {
+                done.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // still running (or failed, which the stored job says): answer with its state now
+            }
+        }
+        return find(id).orElseThrow();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failJobsInterruptedByRestart() {
+        int failed = store.failInterrupted(owner, silence);
+        if (failed > 0) {
+            log.warn("{} bulk job(s) were interrupted by a stop and are now reported FAILED", failed);
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${did.jobs.heartbeat-interval:PT20S}", initialDelayString = "${did.jobs.heartbeat-interval:PT20S}")
+    void heartbeatAndSweep() {
+        store.heartbeat(owner);
+        store.failInterrupted("", silence);
+    }
+}

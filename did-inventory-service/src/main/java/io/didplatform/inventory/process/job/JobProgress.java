@@ -1,0 +1,68 @@
+package io.didplatform.inventory.process.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A running job's counters, kept by the one thread that runs it and written to the store every second or so,
+ * so progress is visible while the job runs without a database write per row.
+ */
+public class JobProgress {
+    private static final long FLUSH_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final UUID id;
+    private final JobStore store;
+    private final int maxStoredErrors;
+    private final List<JobReport.RowError> unsaved = new ArrayList<>();
+    private long total;
+    private long succeeded;
+    private long failed;
+    private long storedErrors;
+    private long omitted;
+    private long lastFlush = System.nanoTime();
+
+    JobProgress(UUID id, JobStore store, int maxStoredErrors, long total) {
+        this.id = id;
+        this.store = store;
+        this.maxStoredErrors = maxStoredErrors;
+        this.total = total;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    /** For jobs that learn their size as they go (imports). */
+    public void total(long total) {
+        this.total = total;
+    }
+
+    public void succeeded(long count) {
+        succeeded += count;
+        flushIfDue();
+    }
+
+    public void failed(Long row, String number, String reason) {
+        failed++;
+        if (storedErrors < maxStoredErrors) {
+            storedErrors++;
+            unsaved.add(new JobReport.RowError(row, number, reason));
+        } else {
+            omitted++;
+        }
+        flushIfDue();
+    }
+
+    void flush() {
+        store.progress(id, total, succeeded, failed, omitted, List.copyOf(unsaved));
+        unsaved.clear();
+        lastFlush = System.nanoTime();
+    }
+
+    private void flushIfDue() {
+        if (System.nanoTime() - lastFlush > FLUSH_INTERVAL_NANOS || unsaved.size() >= 1000) {
+            flush();
+        }
+    }
+}

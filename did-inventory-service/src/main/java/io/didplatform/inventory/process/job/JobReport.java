@@ -1,0 +1,22 @@
+package io.didplatform.inventory.process.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A bulk job as clients see it (DESIGN job shape), plus {@code kind}, {@code errorsOmitted} (errors beyond the
+ * stored maximum are counted, not listed), {@code detail} (why a job FAILED) and its times.
+ */
+public record JobReport(UUID id, String kind, JobState state, long total, long succeeded, long failed,
+                        List<RowError> errors, long errorsOmitted, String detail, Instant createdAt,
+                        Instant finishedAt) {
+
+    /** One failed row or number: {@code row} counts the header as row 1 in imports, null elsewhere. */
+    public record RowError(Long row, String number, String reason) {
+    }
+
+    public boolean finished() {
+        return state != JobState.RUNNING;
+    }
+}

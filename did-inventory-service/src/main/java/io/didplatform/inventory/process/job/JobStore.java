@@ -1,0 +1,78 @@
+package io.didplatform.inventory.process.job;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Jobs in PostgreSQL, so progress is visible to every instance and survives restarts. */
+@Component
+class JobStore {
+    private final JdbcTemplate jdbc;
+
+    JobStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void create(UUID id, String kind, long total, String actor, String owner) {
+        jdbc.update("""
+                insert into did_job (id, kind, state, total, actor, owner, created_at, heartbeat_at)
+                values (?, ?, 'RUNNING', ?, ?, ?, now(), now())""", id, kind, total, actor, owner);
+    }
+
+    void progress(UUID id, long total, long succeeded, long failed, long omitted, List<JobReport.RowError> newErrors) {
+        if (!newErrors.isEmpty()) {
+            jdbc.batchUpdate("insert into did_job_error (job_id, row_no, number, reason) values (?, ?, ?, ?)",
+                    newErrors, 500, (statement, error) -> {
+                        statement.setObject(1, id);
+                        statement.setObject(2, error.row());
+                        statement.setString(3, error.number() == null ? null : truncate(error.number(), 64));
+                        statement.setString(4, truncate(error.reason(), 500));
+                    });
+        }
+        jdbc.update("""
+                update did_job set total = ?, succeeded = ?, failed = ?, errors_omitted = ?, heartbeat_at = now()
+                where id = ?""", total, succeeded, failed, omitted, id);
+    }
+
+    void finish(UUID id, JobState state, String detail) {
+        jdbc.update("update did_job set state = ?, detail = ?, finished_at = now() where id = ? and state = 'RUNNING'",
+                state.name(), detail == null ? null : truncate(detail, 1000), id);
+    }
+
+    void heartbeat(String owner) {
+        jdbc.update("update did_job set heartbeat_at = now() where owner = ? and state = 'RUNNING'", owner);
+    }
+
+    /** Ends, as FAILED, every RUNNING job this instance owned before it (re)started or whose owner went silent. */
+    int failInterrupted(String owner, Duration silence) {
+        return jdbc.update("""
+                update did_job set state = 'FAILED', finished_at = now(),
+                       detail = 'Interrupted: the service instance running it stopped before it finished'
+                where state = 'RUNNING' and (owner = ? or heartbeat_at < ?)""",
+                owner, Timestamp.from(Instant.now().minus(silence)));
+    }
+
+    Optional<JobReport> find(UUID id, int maxErrors) {
+        List<JobReport.RowError> errors = jdbc.query(
+                "select row_no, number, reason from did_job_error where job_id = ? order by id limit ?",
+                (row, i) -> new JobReport.RowError((Long) row.getObject(1), row.getString(2), row.getString(3)),
+                id, maxErrors);
+        return jdbc.query("select * from did_job where id = ?", (row, i) -> new JobReport(
+                row.getObject("id", UUID.class), row.getString("kind"), JobState.valueOf(row.getString("state")),
+                row.getLong("total"), row.getLong("succeeded"), row.getLong("failed"), errors,
+                row.getLong("errors_omitted"), row.getString("detail"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant()),
+                id).stream().findFirst();
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

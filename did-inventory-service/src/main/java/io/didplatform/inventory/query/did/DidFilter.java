@@ -1,0 +1,11 @@
+package io.didplatform.inventory.query.did;
+
+import io.didplatform.contracts.inventory.DidStatus;
+
+/** Which DIDs a search, an export or a mass change selects; null fields select everything. */
+public record DidFilter(String numberPrefix, DidStatus status, String operatorId, String tag, String clientId) {
+
+    public DidFilter withoutStatus() {
+        return new DidFilter(numberPrefix, null, operatorId, tag, clientId);
+    }
+}

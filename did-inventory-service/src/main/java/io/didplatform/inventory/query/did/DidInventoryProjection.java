@@ -1,0 +1,176 @@
+package io.didplatform.inventory.query.did;
+
+import io.didplatform.contracts.inventory.DidAssigned;
+import io.didplatform.contracts.inventory.DidBlocked;
+import io.didplatform.contracts.inventory.DidCreated;
+import io.didplatform.contracts.inventory.DidDeleted;
+import io.didplatform.contracts.inventory.DidHeld;
+import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.DidRestored;
+import io.didplatform.contracts.inventory.DidRoutingChanged;
+import io.didplatform.contracts.inventory.DidStatus;
+import io.didplatform.contracts.inventory.DidUnblocked;
+import io.didplatform.contracts.inventory.DidUpdated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The DID read model ({@code did_view}). Every handler sets values rather than adding to them, so a replayed
+ * event changes nothing. Creations, by far the most frequent event in bulk work, are collected over the
+ * processor's batch and written with one statement; any other event first writes the pending creations, so
+ * order per number holds.
+ */
+@Component
+@ProcessingGroup(DidInventoryProjection.PROCESSING_GROUP)
+public class DidInventoryProjection {
+    public static final String PROCESSING_GROUP = "did-view";
+    private static final String PENDING = DidInventoryProjection.class.getName() + ".pending";
+
+    private final JdbcTemplate jdbc;
+
+    DidInventoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Created(DidCreated event, Instant at) {
+    }
+
+    @EventHandler
+    void on(DidCreated event, @Timestamp Instant at) {
+        pending().add(new Created(event, at));
+    }
+
+    @EventHandler
+    void on(DidUpdated event, @Timestamp Instant at) {
+        update("status = ?, after_hold_status = ?, operator_id = ?, tag = ?, notes = ?", at, event.number(),
+                event.status().name(), event.afterHoldStatus().name(), event.operatorId(), event.tag(), event.notes());
+    }
+
+    @EventHandler
+    void on(DidDeleted event) {
+        writePending();
+        jdbc.update("delete from did_view where number = ?", event.number());
+    }
+
+    @EventHandler
+    void on(DidAssigned event, @Timestamp Instant at) {
+        update("status = 'ACTIVE', client_id = ?, client_package_id = ?, destination = ?, hold_until = null", at,
+                event.number(), event.clientId(), event.clientPackageId(), event.destination());
+    }
+
+    @EventHandler
+    void on(DidRoutingChanged event, @Timestamp Instant at) {
+        update("destination = ?", at, event.number(), event.destination());
+    }
+
+    @EventHandler
+    void on(DidBlocked event, @Timestamp Instant at) {
+        update("status = 'BLOCKED'", at, event.number());
+    }
+
+    @EventHandler
+    void on(DidUnblocked event, @Timestamp Instant at) {
+        update("status = 'ACTIVE'", at, event.number());
+    }
+
+    @EventHandler
+    void on(DidHeld event, @Timestamp Instant at) {
+        update("status = 'HOLD', hold_until = ?", at, event.number(), java.sql.Timestamp.from(event.holdUntil()));
+    }
+
+    @EventHandler
+    void on(DidRestored event, @Timestamp Instant at) {
+        update("status = ?, hold_until = null", at, event.number(), event.status().name());
+    }
+
+    @EventHandler
+    void on(DidReleased event, @Timestamp Instant at) {
+        update("status = ?, client_id = null, client_package_id = null, destination = null, hold_until = null", at,
+                event.number(), event.status().name());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from did_view");
+    }
+
+    private void update(String assignments, Instant at, String number, Object... values) {
+        writePending();
+        Object[] arguments = new Object[values.length + 2];
+        System.arraycopy(values, 0, arguments, 0, values.length);
+        arguments[values.length] = java.sql.Timestamp.from(at);
+        arguments[values.length + 1] = number;
+        jdbc.update("update did_view set " + assignments + ", updated_at = ? where number = ?", arguments);
+    }
+
+    private List<Created> pending() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            List<Created> created = new ArrayList<>();
+            unitOfWork.onPrepareCommit(u -> write(created));
+            return created;
+        });
+    }
+
+    private void writePending() {
+        List<Created> created = CurrentUnitOfWork.get().root().getResource(PENDING);
+        if (created != null) {
+            write(created);
+        }
+    }
+
+    private void write(List<Created> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        int size = created.size();
+        String[] numbers = new String[size];
+        String[] statuses = new String[size];
+        String[] afterHold = new String[size];
+        String[] operators = new String[size];
+        String[] tags = new String[size];
+        String[] notes = new String[size];
+        java.sql.Timestamp[] times = new java.sql.Timestamp[size];
+        for (int i = 0; i < size; i++) {
+            DidCreated event = created.get(i).event();
+            numbers[i] = event.number();
+            statuses[i] = event.status().name();
+            afterHold[i] = (event.afterHoldStatus() == null ? DidStatus.IN_STOCK : event.afterHoldStatus()).name();
+            operators[i] = event.operatorId();
+            tags[i] = event.tag();
+            notes[i] = event.notes();
+            times[i] = java.sql.Timestamp.from(created.get(i).at());
+        }
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    insert into did_view (number, status, after_hold_status, operator_id, tag, notes, created_at, updated_at)
+                    select n, s, h, o, t, x, c, c
+                    from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                                ?::timestamptz[]) as e(n, s, h, o, t, x, c)
+                    on conflict (number) do update set status = excluded.status,
+                        after_hold_status = excluded.after_hold_status, operator_id = excluded.operator_id,
+                        tag = excluded.tag, notes = excluded.notes, client_id = null, client_package_id = null,
+                        destination = null, hold_until = null, created_at = excluded.created_at,
+                        updated_at = excluded.updated_at""");
+            statement.setArray(1, connection.createArrayOf("varchar", numbers));
+            statement.setArray(2, connection.createArrayOf("varchar", statuses));
+            statement.setArray(3, connection.createArrayOf("varchar", afterHold));
+            statement.setArray(4, connection.createArrayOf("varchar", operators));
+            statement.setArray(5, connection.createArrayOf("varchar", tags));
+            statement.setArray(6, connection.createArrayOf("varchar", notes));
+            statement.setArray(7, connection.createArrayOf("timestamptz", times));
+            return statement;
+        });
+        created.clear();
+    }
+}

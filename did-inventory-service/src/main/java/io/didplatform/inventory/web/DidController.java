@@ -1,0 +1,186 @@
+package io.didplatform.inventory.web;
+
+import io.didplatform.contracts.inventory.DidStatus;
+import io.didplatform.inventory.command.did.CreateDid;
+import io.didplatform.inventory.command.did.DeleteDid;
+import io.didplatform.inventory.command.did.DidNumbers;
+import io.didplatform.inventory.command.did.DidSnapshot;
+import io.didplatform.inventory.command.did.UpdateDid;
+import io.didplatform.inventory.process.bulk.DidCreationJob;
+import io.didplatform.inventory.process.bulk.DidMassChange;
+import io.didplatform.inventory.process.bulk.DidRange;
+import io.didplatform.inventory.process.bulk.DidRow;
+import io.didplatform.inventory.process.bulk.DidSelection;
+import io.didplatform.inventory.process.job.BulkJobs;
+import io.didplatform.inventory.process.job.JobReport;
+import io.didplatform.inventory.query.did.DidFilter;
+import io.didplatform.inventory.query.did.DidResponse;
+import io.didplatform.inventory.query.did.DidSearch;
+import io.didplatform.support.web.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** DIDs: create one, a list or a range; search; edit and delete one or many; follow bulk jobs. */
+@RestController
+@RequestMapping("/api/dids")
+class DidController {
+    private final CommandGateway commands;
+    private final DidSearch search;
+    private final DidCreationJob creation;
+    private final DidMassChange massChange;
+    private final JobRequests jobRequests;
+    private final BulkJobs jobs;
+    private final long maxBulk;
+
+    DidController(CommandGateway commands, DidSearch search, DidCreationJob creation, DidMassChange massChange,
+                  JobRequests jobRequests, BulkJobs jobs, @Value("${did.bulk.max-numbers:1000000}") long maxBulk) {
+        this.commands = commands;
+        this.search = search;
+        this.creation = creation;
+        this.massChange = massChange;
+        this.jobRequests = jobRequests;
+        this.jobs = jobs;
+        this.maxBulk = maxBulk;
+    }
+
+    @PostMapping
+    ResponseEntity<?> create(@Valid @RequestBody DidRequests.Create request, HttpServletRequest http) {
+        int given = (request.number() == null ? 0 : 1) + (request.numbers() == null ? 0 : 1) + (request.range() == null ? 0 : 1);
+        if (given != 1) {
+            throw DomainException.invalid("INVALID_REQUEST", "Give exactly one of number, numbers or range");
+        }
+        settable(request.status(), "status");
+        settable(request.afterHoldStatus(), "afterHoldStatus");
+        if (request.number() != null) {
+            String number = DidNumbers.require(request.number());
+            CreateDid command = new CreateDid(number, request.operatorId(), request.status(), request.afterHoldStatus(),
+                    request.tag(), request.notes());
+            commands.sendAndWait(command);
+            return ResponseEntity.created(URI.create("/api/dids/" + number)).body(new DidResponse(number,
+                    orInStock(request.status()), orInStock(request.afterHoldStatus()), request.operatorId(),
+                    blankToNull(request.tag()), blankToNull(request.notes()), null, null, null, null, null, null));
+        }
+        String status = request.status() == null ? null : request.status().name();
+        String afterHold = request.afterHoldStatus() == null ? null : request.afterHoldStatus().name();
+        if (request.range() != null) {
+            DidRange range = DidRange.parse(request.range(), maxBulk);
+            return jobRequests.start("CREATE_RANGE", range.size(), http, (progress, metaData) -> creation.run(
+                    range.rows(number -> new DidRow(null, number, request.operatorId(), status, afterHold,
+                            request.tag(), request.notes())), progress, metaData));
+        }
+        if (request.numbers().isEmpty() || request.numbers().size() > maxBulk) {
+            throw DomainException.invalid("INVALID_REQUEST", "numbers must hold 1 to " + maxBulk + " numbers");
+        }
+        List<DidRow> rows = request.numbers().stream().map(number -> new DidRow(null, number, request.operatorId(),
+                status, afterHold, request.tag(), request.notes())).toList();
+        return jobRequests.start("CREATE_LIST", rows.size(), http,
+                (progress, metaData) -> creation.run(rows.iterator(), progress, metaData));
+    }
+
+    @GetMapping
+    DidSearch.DidPage search(@RequestParam(required = false) String number,
+                             @RequestParam(required = false) DidStatus status,
+                             @RequestParam(required = false) String operatorId,
+                             @RequestParam(required = false) String tag,
+                             @RequestParam(required = false) String clientId,
+                             @PageableDefault(size = 50, sort = "number") Pageable pageable) {
+        return search.search(new DidFilter(DidNumbers.prefix(number), status, operatorId, tag, clientId), pageable);
+    }
+
+    @GetMapping("/{number}")
+    DidResponse get(@PathVariable String number) {
+        String normalised = DidNumbers.require(number);
+        return search.find(normalised)
+                .orElseThrow(() -> DomainException.notFound("DID_NOT_FOUND", "No DID " + normalised));
+    }
+
+    @PatchMapping("/{number}")
+    DidResponse update(@PathVariable String number, @Valid @RequestBody DidRequests.Change change) {
+        settable(change.status(), "status");
+        settable(change.afterHoldStatus(), "afterHoldStatus");
+        DidSnapshot did = commands.sendAndWait(new UpdateDid(DidNumbers.require(number), change.operatorId(),
+                change.status(), change.afterHoldStatus(), change.tag(), change.notes()));
+        return new DidResponse(did.number(), did.status(), did.afterHoldStatus(), did.operatorId(), did.tag(),
+                did.notes(), did.clientId(), did.clientPackageId(), did.destination(), did.holdUntil(), null, null);
+    }
+
+    @DeleteMapping("/{number}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String number) {
+        commands.sendAndWait(new DeleteDid(DidNumbers.require(number)));
+    }
+
+    @PatchMapping
+    ResponseEntity<JobReport> updateMany(@Valid @RequestBody DidRequests.MassChange request, HttpServletRequest http) {
+        settable(request.status(), "status");
+        settable(request.afterHoldStatus(), "afterHoldStatus");
+        DidSelection selection = selection(request.numbers(), request.filter());
+        UpdateDid changes = new UpdateDid(null, request.operatorId(), request.status(), request.afterHoldStatus(),
+                request.tag(), request.notes());
+        return jobRequests.start("MASS_UPDATE", massChange.size(selection), http,
+                (progress, metaData) -> massChange.update(selection, changes, progress, metaData));
+    }
+
+    @DeleteMapping
+    ResponseEntity<JobReport> deleteMany(@Valid @RequestBody DidRequests.MassDelete request, HttpServletRequest http) {
+        DidSelection selection = selection(request.numbers(), request.filter());
+        return jobRequests.start("MASS_DELETE", massChange.size(selection), http,
+                (progress, metaData) -> massChange.delete(selection, progress, metaData));
+    }
+
+    @GetMapping("/jobs/{id}")
+    JobReport job(@PathVariable UUID id) {
+        return jobs.find(id).orElseThrow(() -> DomainException.notFound("JOB_NOT_FOUND", "No job " + id));
+    }
+
+    private DidSelection selection(List<String> numbers, DidRequests.Filter filter) {
+        if ((numbers == null) == (filter == null)) {
+            throw DomainException.invalid("INVALID_REQUEST", "Select DIDs with either numbers or filter");
+        }
+        if (numbers != null) {
+            if (numbers.isEmpty() || numbers.size() > maxBulk) {
+                throw DomainException.invalid("INVALID_REQUEST", "numbers must hold 1 to " + maxBulk + " numbers");
+            }
+            List<String> normalised = new ArrayList<>(numbers.size());
+            numbers.forEach(number -> normalised.add(DidNumbers.require(number)));
+            return new DidSelection(normalised, null);
+        }
+        return new DidSelection(null, filter.toFilter());
+    }
+
+    private static void settable(DidStatus status, String field) {
+        if (status != null && !status.isStaffSettable()) {
+            throw DomainException.invalid("STATUS_NOT_SETTABLE", field + " " + status
+                    + " cannot be set by hand; use IN_STOCK, RESERVED or ARCHIVE");
+        }
+    }
+
+    private static DidStatus orInStock(DidStatus status) {
+        return status == null ? DidStatus.IN_STOCK : status;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,39 @@
+package io.didplatform.inventory.web;
+
+import io.didplatform.contracts.inventory.DidStatus;
+import io.didplatform.inventory.command.did.DidNumbers;
+import io.didplatform.inventory.query.did.DidFilter;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/** Request bodies of the DID endpoints. Unknown fields are refused with 400 (StrictJsonConfiguration). */
+final class DidRequests {
+    private DidRequests() {
+    }
+
+    /** Exactly one of {@code number}, {@code numbers} or {@code range}. */
+    record Create(String number, List<String> numbers, String range, @NotBlank String operatorId, DidStatus status,
+                  DidStatus afterHoldStatus, @Size(max = 100) String tag, @Size(max = 1000) String notes) {
+    }
+
+    /** Absent fields stay as they are; an empty tag or notes clears it. */
+    record Change(String operatorId, DidStatus status, DidStatus afterHoldStatus, @Size(max = 100) String tag,
+                  @Size(max = 1000) String notes) {
+    }
+
+    record Filter(String number, DidStatus status, String operatorId, String tag, String clientId) {
+        DidFilter toFilter() {
+            return new DidFilter(DidNumbers.prefix(number), status, operatorId, tag, clientId);
+        }
+    }
+
+    /** {@code numbers} or {@code filter} selects the DIDs; the other fields are the change. */
+    record MassChange(List<String> numbers, Filter filter, String operatorId, DidStatus status,
+                      DidStatus afterHoldStatus, @Size(max = 100) String tag, @Size(max = 1000) String notes) {
+    }
+
+    record MassDelete(List<String> numbers, Filter filter) {
+    }
+}

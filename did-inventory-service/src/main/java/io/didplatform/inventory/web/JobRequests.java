@@ -1,0 +1,52 @@
+package io.didplatform.inventory.web;
+
+import io.didplatform.inventory.process.job.BulkJobs;
+import io.didplatform.inventory.process.job.JobProgress;
+import io.didplatform.inventory.process.job.JobReport;
+import io.didplatform.support.axon.MessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * Starts a bulk job for a request and answers it: 200 with the report when the job finished within a moment
+ * (small lists), otherwise 202 with the running job and its {@code Location}.
+ */
+@Component
+class JobRequests {
+    private final BulkJobs jobs;
+    private final Duration patience;
+
+    JobRequests(BulkJobs jobs, @Value("${did.jobs.answer-within:PT2S}") Duration patience) {
+        this.jobs = jobs;
+        this.patience = patience;
+    }
+
+    /** {@code work} gets the progress and the metadata (actor, correlation) its commands and events carry. */
+    ResponseEntity<JobReport> start(String kind, long total, HttpServletRequest request,
+                                    BiConsumer<JobProgress, Map<String, Object>> work) {
+        // read now: the request is gone when the job runs
+        String actor = header(request, MessageContext.ACTOR_HEADER, MessageContext.SYSTEM_ACTOR);
+        String correlation = header(request, MessageContext.CORRELATION_HEADER, null);
+        UUID id = jobs.start(kind, total, actor, progress -> work.accept(progress, Map.of(
+                MessageContext.ACTOR, actor,
+                MessageContext.CORRELATION, correlation == null ? progress.id().toString() : correlation)));
+        JobReport report = jobs.awaitBriefly(id, patience);
+        return ResponseEntity.status(report.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
+                .location(URI.create("/api/dids/jobs/" + id))
+                .body(report);
+    }
+
+    private static String header(HttpServletRequest request, String name, String fallback) {
+        String value = request.getHeader(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
