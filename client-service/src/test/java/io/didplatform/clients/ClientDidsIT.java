@@ -1,0 +1,117 @@
+package io.didplatform.clients;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.contracts.inventory.DidHeld;
+import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.DidRestored;
+import io.didplatform.contracts.inventory.DidStatus;
+import io.didplatform.contracts.inventory.HoldReason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.didplatform.clients.DidAssignmentSagaIT.freshNumber;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** A client's DIDs after taking them: changes go to inventory as requests, and the list shows what inventory did. */
+class ClientDidsIT extends ClientIntegrationTest {
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    PlatformEvents events;
+    InventoryStandIn inventory;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        events = new PlatformEvents(json);
+        inventory = new InventoryStandIn(json, events);
+        api = new Api(http, jdbc, events);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        inventory.close();
+        events.close();
+    }
+
+    @Test
+    void routesBlocksUnblocksAndGivesBackADidAndTheListFollowsInventory() {
+        String client = api.createClient("Busy");
+        String cp = api.activePackage(client, "Single", 1, List.of());
+        String number = freshNumber(), next = freshNumber();
+        inventory.stock(number, "");
+        inventory.stock(next, "");
+        assertThat(api.take(client, number, cp, "sip:a@pbx.example.com").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String did = "/api/clients/" + client + "/dids/" + number;
+
+        assertThat(api.call(HttpMethod.PUT, did, Map.of("destination", "tel:+12125550199")).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        awaitDid(did, "ACTIVE", "tel:+12125550199");
+        assertThat(api.call(HttpMethod.PUT, did, Map.of("destination", "ftp://nope")).getBody())
+                .containsEntry("code", "INVALID_DESTINATION");
+
+        assertThat(api.call(HttpMethod.POST, did + "/block", null).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        awaitDid(did, "BLOCKED", "tel:+12125550199");
+        assertThat(api.call(HttpMethod.POST, did + "/unblock", null).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        awaitDid(did, "ACTIVE", "tel:+12125550199");
+
+        // inventory's hold cascade and restore show up as they happen there
+        events.publish(new DidHeld(number, cp, HoldReason.PACKAGE_INACTIVE, Instant.now().plusSeconds(60), DidStatus.ACTIVE));
+        awaitDid(did, "HOLD", "tel:+12125550199");
+        events.publish(new DidRestored(number, cp, DidStatus.ACTIVE));
+        awaitDid(did, "ACTIVE", "tel:+12125550199");
+
+        assertThat(api.call(HttpMethod.DELETE, did, null).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.didsOf(client).isEmpty());
+        assertThat(api.call(HttpMethod.POST, did + "/block", null).getBody()).containsEntry("code", "DID_NOT_FOUND");
+        // the given-back number freed the package's only slot
+        assertThat(api.take(client, next, cp, "sip:a@pbx.example.com").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aDidReleasedByInventoryLeavesTheListAndFreesItsSlot() {
+        String client = api.createClient("Lapsed");
+        String cp = api.activePackage(client, "Single", 1, List.of());
+        String number = freshNumber(), next = freshNumber();
+        inventory.stock(number, "");
+        inventory.stock(next, "");
+        assertThat(api.take(client, number, cp, "12125550100").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(api.take(client, next, cp, "12125550100").getBody()).containsEntry("code", "LIMIT_REACHED");
+
+        events.publish(new DidHeld(number, cp, HoldReason.PACKAGE_INACTIVE, Instant.now(), DidStatus.ACTIVE));
+        events.publish(new DidReleased(number, DidStatus.IN_STOCK));
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.didsOf(client).isEmpty());
+
+        assertThat(api.take(client, next, cp, "12125550100").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void changesOnlyTheClientsOwnAssignedDids() {
+        String client = api.createClient("Nosy");
+        assertThat(api.call(HttpMethod.PUT, "/api/clients/" + client + "/dids/12125550100",
+                Map.of("destination", "tel:+1")).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.call(HttpMethod.DELETE, "/api/clients/" + client + "/dids/12125550100", null).getBody())
+                .containsEntry("code", "DID_NOT_FOUND");
+        assertThat(api.get("/api/clients/" + client + "/dids/12125550100").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private void awaitDid(String path, String status, String destination) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(api.get(path).getBody())
+                .containsEntry("status", status).containsEntry("destination", destination));
+    }
+}

@@ -1,0 +1,117 @@
+package io.didplatform.clients;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.didplatform.clients.DidAssignmentSagaIT.freshNumber;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many requests at once, over real HTTP connections (not a pooled client that would queue them). */
+class QuotaRaceIT extends ClientIntegrationTest {
+    private static final String DEST = "sip:race@pbx.example.com";
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    PlatformEvents events;
+    InventoryStandIn inventory;
+    Api api;
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeEach
+    void setUp() {
+        events = new PlatformEvents(json);
+        inventory = new InventoryStandIn(json, events);
+        api = new Api(http, jdbc, events);
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        inventory.close();
+        events.close();
+    }
+
+    @Test
+    void oneClientFiringMoreRequestsThanItsAllowanceGetsExactlyTheAllowance() {
+        String clientId = api.createClient("Greedy");
+        String cp = api.activePackage(clientId, "Three", 3, List.of());
+        List<String> numbers = IntStream.range(0, 30).mapToObj(i -> freshNumber()).toList();
+        numbers.forEach(number -> inventory.stock(number, ""));
+
+        List<HttpResponse<String>> answers = all(numbers.stream().map(number -> take(clientId, number, cp)).toList());
+
+        assertThat(countBy(answers)).isEqualTo(Map.of("201", 3L, "409 LIMIT_REACHED", 27L));
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%DidAssignmentRequested'", Long.class, clientId))
+                .as("slots ever held").isEqualTo(3);
+        assertThat(api.didsOf(clientId)).hasSize(3).allSatisfy(did -> assertThat(did).containsEntry("status", "ACTIVE"));
+    }
+
+    @Test
+    void twentyClientsAskingForOneNumberAtOnceLeaveOneWinner() {
+        String number = freshNumber();
+        inventory.stock(number, "");
+        List<String[]> contenders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String clientId = api.createClient("Contender " + i);
+            contenders.add(new String[]{clientId, api.activePackage(clientId, "One", 1, List.of())});
+        }
+
+        List<HttpResponse<String>> answers = all(contenders.stream().map(c -> take(c[0], number, c[1])).toList());
+
+        assertThat(countBy(answers)).isEqualTo(Map.of("201", 1L, "409 NOT_IN_STOCK", 19L));
+        long holders = contenders.stream().filter(c -> !api.didsOf(c[0]).isEmpty()).count();
+        assertThat(holders).isEqualTo(1);
+    }
+
+    private CompletableFuture<HttpResponse<String>> take(String clientId, String number, String clientPackageId) {
+        String body = "{\"number\":\"%s\",\"clientPackageId\":\"%s\",\"destination\":\"%s\"}"
+                .formatted(number, clientPackageId, DEST);
+        return client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/" + clientId + "/dids"))
+                .header("Content-Type", "application/json").header("X-Actor", "racer")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<HttpResponse<String>> all(List<CompletableFuture<HttpResponse<String>>> requests) {
+        return requests.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** "201", or "409 CODE" for a refusal. */
+    private Map<String, Long> countBy(List<HttpResponse<String>> answers) {
+        Function<HttpResponse<String>, String> outcome = answer -> {
+            if (answer.statusCode() != 409) {
+                return String.valueOf(answer.statusCode());
+            }
+            try {
+                return "409 " + json.readTree(answer.body()).get("code").asText();
+            } catch (Exception e) {
+                return "409 unreadable";
+            }
+        };
+        return answers.stream().collect(Collectors.groupingBy(outcome, Collectors.counting()));
+    }
+}
