@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /**
  * Real PostgreSQL and a real Kafka broker for integration tests, chosen once per test JVM:
@@ -33,15 +34,24 @@ public final class TestInfrastructure {
 
     /** Points the Spring test context at real PostgreSQL (a fresh database named {@code database}) and Kafka. */
     public static void register(DynamicPropertyRegistry registry, String name) {
+        freshDatabase(name).forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    /**
+     * Creates an empty database and answers the Spring properties that point a service at it and at the broker
+     * ({@code spring.datasource.*}, {@code spring.kafka.bootstrap-servers}).
+     */
+    public static Map<String, String> freshDatabase(String name) {
         Endpoints infra = endpoints();
         // DID_TEST_DB_SUFFIX keeps two checkouts testing at once on one PostgreSQL apart
         String database = name + env("DID_TEST_DB_SUFFIX", "");
         recreateDatabase(infra, database);
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://" + infra.postgresHostPort() + "/" + database);
-        registry.add("spring.datasource.username", infra::user);
-        registry.add("spring.datasource.password", infra::password);
-        registry.add("spring.kafka.bootstrap-servers", infra::kafkaBootstrap);
-        registry.add("did.database.create-if-missing", () -> "false");
+        return Map.of(
+                "spring.datasource.url", "jdbc:postgresql://" + infra.postgresHostPort() + "/" + database,
+                "spring.datasource.username", infra.user(),
+                "spring.datasource.password", infra.password(),
+                "spring.kafka.bootstrap-servers", infra.kafkaBootstrap(),
+                "did.database.create-if-missing", "false");
     }
 
     public static String kafkaBootstrapServers() {

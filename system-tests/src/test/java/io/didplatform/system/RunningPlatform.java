@@ -1,0 +1,152 @@
+package io.didplatform.system;
+
+import io.didplatform.testing.TestInfrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The four services and the gateway, each started from its built jar as its own process (as bin/run does),
+ * on free ports, over the test run's Kafka broker and fresh databases. Started once per test JVM, stopped when
+ * the JVM exits. Logs: system-tests/target/platform-logs/.
+ */
+final class RunningPlatform {
+    /** Hold period of this system: short, so a hold ends within a test. */
+    static final Duration HOLD_PERIOD = Duration.ofSeconds(6);
+    private static final List<String> SERVICES =
+            List.of("did-inventory-service", "package-service", "client-service", "audit-service");
+    private static RunningPlatform instance;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+    private final Path logs = root.resolve("system-tests/target/platform-logs");
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final int gatewayPort;
+
+    static synchronized RunningPlatform get() {
+        if (instance == null) {
+            instance = new RunningPlatform();
+        }
+        return instance;
+    }
+
+    private RunningPlatform() {
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            int port = freePort();
+            ports.put(service, port);
+            Map<String, String> properties = new LinkedHashMap<>(
+                    TestInfrastructure.freshDatabase("sys_" + service.replace('-', '_')));
+            properties.put("server.port", String.valueOf(port));
+            // a group of its own: this run's services read every topic from the start, unaffected by earlier runs
+            properties.put("spring.kafka.consumer.group-id", "sys-" + run + "-" + service);
+            properties.put("did.hold.period", HOLD_PERIOD.toString());
+            start(service, properties);
+        }
+        gatewayPort = freePort();
+        start("gateway", Map.of(
+                "server.port", String.valueOf(gatewayPort),
+                "INVENTORY_URI", "http://127.0.0.1:" + ports.get("did-inventory-service"),
+                "PACKAGE_URI", "http://127.0.0.1:" + ports.get("package-service"),
+                "CLIENT_URI", "http://127.0.0.1:" + ports.get("client-service"),
+                "AUDIT_URI", "http://127.0.0.1:" + ports.get("audit-service")));
+        ports.put("gateway", gatewayPort);
+        ports.forEach(this::awaitHealthy);
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    private void start(String service, Map<String, String> properties) {
+        Path jar = root.resolve(service).resolve("target")
+                .resolve(service + "-" + System.getProperty("platform.version") + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (bin/test does)");
+        }
+        List<String> command = new ArrayList<>(List.of("java", "-Xms128m", "-Xmx384m", "-jar", jar.toString()));
+        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        try {
+            processes.add(new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service + ".log").toFile())
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + service, e);
+        }
+    }
+
+    private void awaitHealthy(String service, int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (processes.stream().anyMatch(process -> !process.isAlive())) {
+                throw new IllegalStateException("a service exited during start-up; see " + logs);
+            }
+            pause();
+        }
+        throw new IllegalStateException(service + " not healthy after 6 minutes; see " + logs.resolve(service + ".log"));
+    }
+
+    private void stop() {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500); // polling a process that is still starting: there is no condition to wait on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
