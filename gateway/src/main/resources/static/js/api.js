@@ -101,7 +101,7 @@ async function errorOf(response, method, path) {
   else if (status === 404 && (!detail || /no static resource/i.test(detail))) {
     detail = `${method} ${path} is not available on the service yet.`;
     missing = true;
-  } else if ([502, 503, 504].includes(status) || (status === 500 && /connection refused|connect/i.test(detail || ''))) {
+  } else if ([502, 503, 504].includes(status) && !problem.detail) {
     detail = `The service behind ${path.split('/').slice(0, 3).join('/')} is not reachable (HTTP ${status}). It may be starting or stopped.`;
   } else if (!detail) {
     detail = `HTTP ${status} ${response.statusText || ''}`.trim();

@@ -66,7 +66,7 @@ function eventLog(root) {
         onOpen: openEvent,
         columns: [
           { label: 'At', value: (e) => when(e.at) },
-          { label: 'Type', value: (e) => h('strong', String(e.type || '').replace(/^did\./, '')) },
+          { label: 'Type', value: (e) => h('strong', { title: e.type }, String(e.type || '').replace(/^did\./, '').replace(/\.v\d+$/, '')) },
           { label: 'Subject', value: (e) => mono(e.subject) },
           { label: 'Actor', value: (e) => e.actor || '' },
           { label: 'Source', value: (e) => h('span.muted', e.source || '') },

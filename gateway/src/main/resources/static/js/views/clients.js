@@ -50,8 +50,7 @@ async function clientPage(root, id) {
   const packagesBox = h('section.card');
   const didsBox = h('section.card');
   const historyBox = h('div');
-  root.append(head, h('div.split', h('div', details, packagesBox), h('div', didsBox)),
-    h('section.card', h('h2', 'History'), historyBox));
+  root.append(head, h('div.split', details, packagesBox), didsBox, h('section.card', h('h2', 'History'), historyBox));
 
   let clientPackages = [];
   async function loadClient() {
@@ -91,7 +90,7 @@ async function clientPage(root, id) {
             { label: 'Status', value: (cp) => badge(cp.status) },
             { label: 'Usage', value: usage },
             { label: 'Ends', value: (cp) => when(cp.endsAt) || h('span.muted', 'open-ended') },
-            { label: '', class: 'row-actions', value: (cp) => h('div.row-actions', lifecycleButtons(cp, () => { loadPackages(); loadDids(); }, 'small')) },
+            { label: '', class: 'row-actions', value: (cp) => h('div.row-actions', lifecycleButtons(cp, loadAll, 'small')) },
           ],
         }));
     } catch (e) {
@@ -186,8 +185,9 @@ async function clientPage(root, id) {
     clear(takeBox, form, outcome);
   }
 
-  function loadAll() {
-    loadPackages();
+  /** Packages first: the DID list names each DID's package from them. */
+  async function loadAll() {
+    await loadPackages();
     loadDids();
   }
 

@@ -1,20 +1,25 @@
 // Change history entries {eventId, type, at, actor, changes: {field: {from, to}}, causedBy}, shown as a timeline.
 import { api } from '../api.js';
 import { h, clear, when, problem, loading, empty } from '../dom.js';
+import { lookups } from '../session.js';
+
+/** Which id fields name an entity whose name the reader would rather see. */
+const NAMED = { operatorId: 'operators', clientId: 'clients', packageId: 'packages' };
 
 const eventName = (type) => String(type || '').replace(/^did\./, '').replace(/\.v\d+$/, '');
 
-function show(value) {
+function show(value, names) {
   if (value === null || value === undefined || value === '') return h('span.muted', '∅');
+  if (names?.has(value)) return h('span', { title: value }, names.get(value));
   if (typeof value === 'object') return h('span.mono', JSON.stringify(value));
   return h('span.mono', String(value));
 }
 
-function changes(entry) {
+function changes(entry, names) {
   const list = Object.entries(entry.changes || {});
   if (!list.length) return h('span.muted', 'no field changed');
   return h('ul.changes', list.map(([name, change]) => h('li',
-    h('span.field-name', name), ' ', show(change?.from), h('span.arrow', ' → '), show(change?.to))));
+    h('span.field-name', name), ' ', show(change?.from, names[name]), h('span.arrow', ' → '), show(change?.to, names[name]))));
 }
 
 function cause(causedBy) {
@@ -23,14 +28,14 @@ function cause(causedBy) {
   return h('span', eventName(causedBy.type), ' ', h('span.mono.id', { title: causedBy.eventId }, String(causedBy.eventId || '').slice(0, 8)));
 }
 
-export function historyTimeline(entries) {
+export function historyTimeline(entries, names = {}) {
   if (!entries.length) return empty('No history recorded.');
   return h('ol.timeline', entries.map((entry) => h('li',
     h('div.timeline-head',
       h('strong', eventName(entry.type)),
       h('span.muted', ' by ', h('span.actor', entry.actor || 'unknown'), ' · '), when(entry.at),
       entry.causedBy && h('span.cause', 'caused by ', cause(entry.causedBy))),
-    changes(entry))));
+    changes(entry, names))));
 }
 
 /** Loads a history (a list, or a page of entries) into container. */
@@ -39,7 +44,8 @@ export async function loadHistory(path, container) {
   try {
     const result = await api.get(path, { size: 500 });
     const entries = Array.isArray(result) ? result : result?.content || result?.entries || [];
-    clear(container, historyTimeline(entries));
+    const names = Object.fromEntries(await Promise.all(Object.entries(NAMED).map(async ([fieldName, kind]) => [fieldName, await lookups.names(kind)])));
+    clear(container, historyTimeline(entries, names));
   } catch (e) {
     clear(container, problem(e));
   }
