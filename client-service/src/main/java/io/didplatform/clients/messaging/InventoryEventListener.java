@@ -4,7 +4,6 @@ import io.didplatform.clients.command.ConfirmDidAssignment;
 import io.didplatform.clients.command.FailDidAssignment;
 import io.didplatform.clients.command.ReleaseDid;
 import io.didplatform.clients.query.ClientDids;
-import io.didplatform.clients.query.ClientProjection;
 import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidAssignmentRejected;
@@ -19,6 +18,7 @@ import io.didplatform.support.kafka.CloudEventCodec;
 import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.support.kafka.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -44,15 +44,15 @@ class InventoryEventListener {
     private final ProcessedEvents processed;
     private final InboundCommands commands;
     private final ClientDids dids;
-    private final ClientProjection clients;
+    private final EventStore eventStore;
 
     InventoryEventListener(CloudEventCodec codec, ProcessedEvents processed, InboundCommands commands, ClientDids dids,
-                           ClientProjection clients) {
+                           EventStore eventStore) {
         this.codec = codec;
         this.processed = processed;
         this.commands = commands;
         this.dids = dids;
-        this.clients = clients;
+        this.eventStore = eventStore;
     }
 
     @KafkaListener(topics = Topics.DID_INVENTORY)
@@ -98,8 +98,12 @@ class InventoryEventListener {
                 || payload instanceof DidHeld || payload instanceof DidRestored || payload instanceof DidRoutingChanged;
     }
 
+    /**
+     * Asked of the event store, not of a read model that may lag: a command to an unknown aggregate would fail
+     * and roll back the whole delivery, redelivering it forever.
+     */
     private boolean knownClient(String clientId, InboundEvent event) {
-        if (clients.exists(clientId)) {
+        if (eventStore.lastSequenceNumberFor(clientId).isPresent()) {
             return true;
         }
         log.warn("Ignoring {} {}: client {} is unknown here", event.type(), event.id(), clientId);

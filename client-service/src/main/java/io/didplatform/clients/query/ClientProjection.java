@@ -41,10 +41,6 @@ public class ClientProjection {
         return clients.findById(id).map(ClientView::toResponse);
     }
 
-    public boolean exists(String id) {
-        return clients.existsById(id);
-    }
-
     public PageResponse<ClientResponse> list(Pageable pageable) {
         return PageResponse.of(clients.findAll(pageable), ClientView::toResponse);
     }
