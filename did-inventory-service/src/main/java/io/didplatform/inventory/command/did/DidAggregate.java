@@ -1,6 +1,8 @@
 package io.didplatform.inventory.command.did;
 
+import io.didplatform.contracts.inventory.AssignmentRejection;
 import io.didplatform.contracts.inventory.DidAssigned;
+import io.didplatform.contracts.inventory.DidAssignmentRejected;
 import io.didplatform.contracts.inventory.DidBlocked;
 import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
@@ -11,9 +13,16 @@ import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.DidUnblocked;
 import io.didplatform.contracts.inventory.DidUpdated;
+import io.didplatform.contracts.inventory.HoldReason;
+import io.didplatform.inventory.command.registry.ClientPackageHoldings;
+import io.didplatform.inventory.command.registry.ClientPackageHoldings.PackageState;
 import io.didplatform.inventory.command.registry.DidRegistry;
 import io.didplatform.support.web.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -21,7 +30,9 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -33,6 +44,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class DidAggregate {
+    static final String HOLD_END = "did-hold-end";
+
     @AggregateIdentifier
     private String number;
     private boolean exists;
@@ -45,6 +58,9 @@ public class DidAggregate {
     private String clientPackageId;
     private String destination;
     private Instant holdUntil;
+    private HoldReason holdReason;
+    private DidStatus statusBeforeHold;
+    private UUID requestId;
 
     protected DidAggregate() {
         // for Axon
@@ -102,6 +118,128 @@ public class DidAggregate {
         apply(new DidDeleted(number));
     }
 
+    // The client side of the lifecycle. These commands come from other services' events: a refusal is an event
+    // or nothing, never an exception (that would only make the inbound event be delivered again and again).
+    // CREATE_IF_MISSING lets them reach a number that never had a DID, which they then leave without a stream.
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AssignDid command, ClientPackageHoldings holdings, DeadlineManager deadlines, EventBus eventBus) {
+        if (!exists) {
+            // a fact about the request, not about a DID: stored and published on its own (through the outbox like
+            // every event), so no Did stream is started for a number nobody created
+            eventBus.publish(GenericEventMessage.asEventMessage(rejection(command, AssignmentRejection.UNKNOWN_NUMBER)));
+            return;
+        }
+        if (command.requestId().equals(requestId)) {
+            return; // this request was granted already
+        }
+        if (status != DidStatus.IN_STOCK) {
+            apply(rejection(command, AssignmentRejection.NOT_IN_STOCK));
+            return;
+        }
+        List<String> allowed = command.allowedTags() == null ? List.of() : command.allowedTags();
+        if (!allowed.isEmpty() && (tag == null || !allowed.contains(tag))) {
+            apply(rejection(command, AssignmentRejection.TAG_NOT_ALLOWED));
+            return;
+        }
+        apply(new DidAssigned(number, command.requestId(), command.clientId(), command.clientPackageId(),
+                command.destination()));
+        holdings.hold(number, clientPackageId);
+        PackageState packageState = holdings.lockState(clientPackageId);
+        if (packageState != PackageState.ACTIVE) {
+            // the package was deactivated (or terminated) while the request travelled
+            hold(packageState == PackageState.TERMINATED ? HoldReason.RELEASED : HoldReason.PACKAGE_INACTIVE,
+                    command.holdUntilIfInactive(), holdings, deadlines);
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ChangeDidRouting command) {
+        if (ownedBy(command.clientId()) && !command.destination().equals(destination)) {
+            apply(new DidRoutingChanged(number, command.destination()));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(BlockDid command) {
+        if (ownedBy(command.clientId()) && status == DidStatus.ACTIVE) {
+            apply(new DidBlocked(number));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(UnblockDid command) {
+        if (ownedBy(command.clientId()) && status == DidStatus.BLOCKED) {
+            apply(new DidUnblocked(number));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ReturnDid command, ClientPackageHoldings holdings, DeadlineManager deadlines) {
+        if (ownedBy(command.clientId())) {
+            release(command.holdUntil(), holdings, deadlines);
+        }
+    }
+
+    @CommandHandler
+    void handle(FollowClientPackage command, ClientPackageHoldings holdings, DeadlineManager deadlines) {
+        if (!exists || !command.clientPackageId().equals(clientPackageId)) {
+            return;
+        }
+        PackageState packageState = holdings.lockState(clientPackageId);
+        if (packageState == PackageState.TERMINATED) {
+            release(command.holdUntil(), holdings, deadlines);
+        } else if (packageState == PackageState.INACTIVE) {
+            if (status == DidStatus.ACTIVE || status == DidStatus.BLOCKED) {
+                hold(HoldReason.PACKAGE_INACTIVE, command.holdUntil(), holdings, deadlines);
+            }
+        } else if (status == DidStatus.HOLD && holdReason == HoldReason.PACKAGE_INACTIVE) {
+            apply(new DidRestored(number, clientPackageId, statusBeforeHold));
+            String deadline = holdings.holdDeadlineOf(number);
+            if (deadline != null) {
+                deadlines.cancelSchedule(HOLD_END, deadline);
+                holdings.holdDeadline(number, null);
+            }
+        }
+    }
+
+    /** The hold is over unless a restore (or a later hold) overtook this deadline. */
+    @DeadlineHandler(deadlineName = HOLD_END)
+    void on(HoldEnded due, ClientPackageHoldings holdings) {
+        if (status == DidStatus.HOLD && due.holdUntil().equals(holdUntil)) {
+            apply(new DidReleased(number, afterHoldStatus));
+            holdings.release(number);
+        }
+    }
+
+    /** Gives the DID up for good: on HOLD (RELEASED), which no restore undoes; an existing hold keeps its end. */
+    private void release(Instant until, ClientPackageHoldings holdings, DeadlineManager deadlines) {
+        if (status == DidStatus.ACTIVE || status == DidStatus.BLOCKED) {
+            hold(HoldReason.RELEASED, until, holdings, deadlines);
+        } else if (status == DidStatus.HOLD && holdReason == HoldReason.PACKAGE_INACTIVE) {
+            apply(new DidHeld(number, clientPackageId, HoldReason.RELEASED, holdUntil, statusBeforeHold));
+        }
+    }
+
+    private void hold(HoldReason reason, Instant until, ClientPackageHoldings holdings, DeadlineManager deadlines) {
+        apply(new DidHeld(number, clientPackageId, reason, until, status));
+        holdings.holdDeadline(number, deadlines.schedule(until, HOLD_END, new HoldEnded(number, until)));
+    }
+
+    private boolean ownedBy(String client) {
+        return exists && clientId != null && clientId.equals(client);
+    }
+
+    private DidAssignmentRejected rejection(AssignDid command, AssignmentRejection reason) {
+        return new DidAssignmentRejected(command.number(), command.requestId(), command.clientId(),
+                command.clientPackageId(), reason);
+    }
+
     @EventSourcingHandler
     void on(DidCreated event) {
         number = event.number();
@@ -115,6 +253,8 @@ public class DidAggregate {
         clientPackageId = null;
         destination = null;
         holdUntil = null;
+        holdReason = null;
+        requestId = null;
     }
 
     @EventSourcingHandler
@@ -131,15 +271,13 @@ public class DidAggregate {
         exists = false;
     }
 
-    // The client side of the lifecycle: its commands come with assignment, hold and routing (later issues);
-    // the state is kept from now so staff edits and deletes can be refused for DIDs a client holds.
-
     @EventSourcingHandler
     void on(DidAssigned event) {
         status = DidStatus.ACTIVE;
         clientId = event.clientId();
         clientPackageId = event.clientPackageId();
         destination = event.destination();
+        requestId = event.requestId();
     }
 
     @EventSourcingHandler
@@ -161,12 +299,15 @@ public class DidAggregate {
     void on(DidHeld event) {
         status = DidStatus.HOLD;
         holdUntil = event.holdUntil();
+        holdReason = event.reason();
+        statusBeforeHold = event.previousStatus();
     }
 
     @EventSourcingHandler
     void on(DidRestored event) {
         status = event.status();
         holdUntil = null;
+        holdReason = null;
     }
 
     @EventSourcingHandler
@@ -176,6 +317,8 @@ public class DidAggregate {
         clientPackageId = null;
         destination = null;
         holdUntil = null;
+        holdReason = null;
+        requestId = null;
     }
 
     private DidSnapshot snapshot() {
