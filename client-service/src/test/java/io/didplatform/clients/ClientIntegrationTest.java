@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * what other runs left on the shared broker is not replayed into the fresh database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "did.clients.assignment-wait=PT10S")
+        properties = {"did.clients.assignment-wait=PT10S", "did.clients.snapshot-every=5"})
 public abstract class ClientIntegrationTest {
 
     @DynamicPropertySource

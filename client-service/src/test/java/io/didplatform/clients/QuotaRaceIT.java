@@ -70,6 +70,12 @@ class QuotaRaceIT extends ClientIntegrationTest {
                 + " and payload_type like '%DidAssignmentRequested'", Long.class, clientId))
                 .as("slots ever held").isEqualTo(3);
         assertThat(api.didsOf(clientId)).hasSize(3).allSatisfy(did -> assertThat(did).containsEntry("status", "ACTIVE"));
+        // the tests snapshot every 5 events: the client is now loaded from a snapshot, and still full
+        assertThat(jdbc.queryForObject("select count(*) from snapshot_event_entry where aggregate_identifier = ?",
+                Long.class, clientId)).isPositive();
+        String oneMore = freshNumber();
+        inventory.stock(oneMore, "");
+        assertThat(api.take(clientId, oneMore, cp, DEST).getBody()).containsEntry("code", "LIMIT_REACHED");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.didplatform.clients.command;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.didplatform.clients.event.ClientDidReleased;
 import io.didplatform.contracts.clients.ClientCreated;
 import io.didplatform.contracts.clients.ClientStatus;
@@ -29,7 +30,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * answers, so counting slots (pending and assigned) can never let more numbers through than {@code didLimit}:
  * Axon handles one command at a time per aggregate, and the event store refuses a second writer.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "clientSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots are this state as JSON
 public class ClientAggregate {
     @AggregateIdentifier
     private String clientId;
