@@ -22,8 +22,8 @@ create index client_package_registry_package on client_package_registry (package
 -- Which client package each DID is counted under, from did-inventory.events: one row per number, so a
 -- duplicated or replayed DID event cannot count a number twice.
 create table did_usage (
-    number            varchar(15) not null primary key,
-    client_package_id varchar(36) not null
+    number            varchar(32)  not null primary key,
+    client_package_id varchar(255) not null
 );
 create index did_usage_client_package on did_usage (client_package_id);
 

@@ -40,7 +40,7 @@ class DidEventListener {
             return;
         }
         Object payload = codec.payloadOf(event);
-        if (payload instanceof DidAssigned assigned) {
+        if (payload instanceof DidAssigned assigned && assigned.clientPackageId() != null) {
             usage.assigned(assigned.number(), assigned.clientPackageId());
         } else if (payload instanceof DidHeld held && held.reason() == HoldReason.RELEASED) {
             usage.freed(held.number());

@@ -3,14 +3,13 @@ package io.didplatform.packages.web;
 import io.didplatform.contracts.packages.DeactivationReason;
 import io.didplatform.packages.command.clientpackage.ActivateClientPackage;
 import io.didplatform.packages.command.clientpackage.ActivationState;
+import io.didplatform.packages.command.clientpackage.ClientPackageGiven;
 import io.didplatform.packages.command.clientpackage.CreateClientPackage;
 import io.didplatform.packages.command.clientpackage.DeactivateClientPackage;
 import io.didplatform.packages.command.clientpackage.TerminateClientPackage;
 import io.didplatform.packages.query.ClientPackageProjection;
 import io.didplatform.packages.query.ClientPackageResponse;
 import io.didplatform.packages.query.ClientPackageStatus;
-import io.didplatform.packages.query.PackageProjection;
-import io.didplatform.packages.query.PackageResponse;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
@@ -37,12 +36,10 @@ import java.util.UUID;
 class ClientPackageController {
     private final CommandGateway commands;
     private final ClientPackageProjection clientPackages;
-    private final PackageProjection packages;
 
-    ClientPackageController(CommandGateway commands, ClientPackageProjection clientPackages, PackageProjection packages) {
+    ClientPackageController(CommandGateway commands, ClientPackageProjection clientPackages) {
         this.commands = commands;
         this.clientPackages = clientPackages;
-        this.packages = packages;
     }
 
     record ClientPackageRequest(@NotBlank String clientId, @NotBlank String packageId, Instant startsAt, Instant endsAt) {
@@ -57,14 +54,12 @@ class ClientPackageController {
     ResponseEntity<ClientPackageResponse> create(@Valid @RequestBody ClientPackageRequest request) {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        commands.sendAndWait(new CreateClientPackage(id, request.clientId(), request.packageId(), request.startsAt(),
-                request.endsAt(), now));
+        ClientPackageGiven given = commands.sendAndWait(new CreateClientPackage(id, request.clientId(),
+                request.packageId(), request.startsAt(), request.endsAt(), now));
         // the read model follows in a moment; answer with what the command accepted
-        PackageResponse pkg = packages.find(request.packageId()).orElseThrow();
-        ClientPackageStatus status = request.startsAt() != null && request.startsAt().isAfter(now)
-                ? ClientPackageStatus.PENDING : ClientPackageStatus.ACTIVE;
+        ClientPackageStatus status = given.active() ? ClientPackageStatus.ACTIVE : ClientPackageStatus.PENDING;
         return ResponseEntity.created(URI.create("/api/client-packages/" + id)).body(new ClientPackageResponse(id,
-                request.clientId(), request.packageId(), status, null, pkg.didLimit(), 0, pkg.tags(),
+                request.clientId(), request.packageId(), status, null, given.didLimit(), 0, given.tags(),
                 request.startsAt(), request.endsAt(), now, now));
     }
 

@@ -13,7 +13,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -39,12 +41,13 @@ public class ClientPackageAggregate {
     private boolean terminated;
 
     protected ClientPackageAggregate() {
-        // for Axon
+        // for Axon, also to create one (CreateClientPackage)
     }
 
     @CommandHandler
-    public ClientPackageAggregate(CreateClientPackage command, KnownClients clients, PackageCatalog catalog,
-                                  DeadlineManager deadlines) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    ClientPackageGiven handle(CreateClientPackage command, KnownClients clients, PackageCatalog catalog,
+                              DeadlineManager deadlines) {
         Instant now = command.now();
         if (command.endsAt() != null && !command.endsAt().isAfter(now)) {
             throw DomainException.invalid("INVALID_PERIOD", "endsAt " + command.endsAt() + " is not in the future");
@@ -60,15 +63,14 @@ public class ClientPackageAggregate {
         apply(new ClientPackageCreated(command.clientPackageId(), command.clientId(), pkg.packageId(), pkg.didLimit(),
                 pkg.tags(), command.startsAt(), command.endsAt()));
         if (command.startsAt() == null || !command.startsAt().isAfter(now)) {
-            // events applied in a constructor reach the fields only after it returns: name the ids here
-            apply(new PackageActivated(command.clientPackageId(), command.clientId(), pkg.packageId(), pkg.didLimit(),
-                    pkg.tags()));
+            apply(activated(pkg));
         } else {
-            deadlines.schedule(command.startsAt(), START, new StartDue(command.clientPackageId()));
+            deadlines.schedule(command.startsAt(), START, new StartDue(clientPackageId));
         }
         if (command.endsAt() != null) {
-            deadlines.schedule(command.endsAt(), END, new EndDue(command.clientPackageId()));
+            deadlines.schedule(command.endsAt(), END, new EndDue(clientPackageId));
         }
+        return new ClientPackageGiven(pkg.didLimit(), pkg.tags(), active);
     }
 
     @CommandHandler

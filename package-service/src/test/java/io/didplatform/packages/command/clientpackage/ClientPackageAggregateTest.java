@@ -59,6 +59,7 @@ class ClientPackageAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateClientPackage(ID, CLIENT, PACKAGE, null, null, now))
                 .expectEvents(created(null, null), activated())
+                .expectResultMessagePayload(new ClientPackageGiven(2, TAGS, true))
                 .expectNoScheduledDeadlines();
     }
 

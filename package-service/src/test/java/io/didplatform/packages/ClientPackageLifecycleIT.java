@@ -1,0 +1,217 @@
+package io.didplatform.packages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.contracts.Topics;
+import io.didplatform.contracts.clients.ClientCreated;
+import io.didplatform.contracts.clients.ClientStatus;
+import io.didplatform.contracts.inventory.DidAssigned;
+import io.didplatform.contracts.inventory.DidHeld;
+import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.DidStatus;
+import io.didplatform.contracts.inventory.HoldReason;
+import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.testing.KafkaTestConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The acceptance, over REST, PostgreSQL and Kafka. */
+class ClientPackageLifecycleIT extends PackageIntegrationTest {
+    private static final Duration KAFKA = Duration.ofSeconds(30);
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    KafkaTemplate<String, byte[]> kafka;
+    @Autowired
+    CloudEventCodec codec;
+
+    private InboundEvents inbound;
+    private String clientId;
+
+    @BeforeEach
+    void aKnownClient() {
+        inbound = new InboundEvents(kafka, codec);
+        clientId = UUID.randomUUID().toString();
+        inbound.publish(Topics.CLIENT, clientId, new ClientCreated(clientId, "ACME", "noc@acme.test", ClientStatus.ACTIVE));
+        await().atMost(KAFKA).until(() -> jdbc.queryForObject("select count(*) from known_client where id = ?",
+                Integer.class, clientId) == 1);
+    }
+
+    @Test
+    void activatesDeactivatesOnceAndActivatesAgainOnKafkaKeyedByClientPackage() throws Exception {
+        String packageId = createPackage("Gold " + UUID.randomUUID(), 2, List.of("nyc"));
+        ResponseEntity<Map> given = post("/api/client-packages", Map.of("clientId", clientId, "packageId", packageId));
+        assertThat(given.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(given.getBody()).containsEntry("status", "ACTIVE").containsEntry("didLimit", 2);
+        String id = (String) given.getBody().get("id");
+
+        try (KafkaTestConsumer topic = new KafkaTestConsumer(Topics.PACKAGE)) {
+            JsonNode activated = json.readTree(topic.awaitRecord(
+                    r -> id.equals(r.key()) && r.value().contains("PackageActivated"), KAFKA).value());
+            assertThat(activated.get("data").get("didLimit").asInt()).isEqualTo(2);
+            assertThat(activated.get("data").get("tags").get(0).asText()).isEqualTo("nyc");
+            assertThat(activated.get("data").get("clientId").asText()).isEqualTo(clientId);
+
+            assertThat(post("/api/client-packages/" + id + "/deactivate", null).getBody()).containsEntry("changed", true);
+            assertThat(post("/api/client-packages/" + id + "/deactivate", null).getBody()).containsEntry("changed", false);
+            ConsumerRecord<String, String> deactivated = topic.awaitRecord(
+                    r -> id.equals(r.key()) && r.value().contains("PackageDeactivated"), KAFKA);
+            JsonNode event = json.readTree(deactivated.value());
+            assertThat(event.get("type").asText()).isEqualTo("package.PackageDeactivated.v1");
+            assertThat(event.get("subject").asText()).isEqualTo(id);
+            assertThat(event.get("actor").asText()).isEqualTo("carol");
+            assertThat(event.get("data").get("reason").asText()).isEqualTo("MANUAL");
+
+            assertThat(post("/api/client-packages/" + id + "/activate", null).getBody()).containsEntry("changed", true);
+            topic.awaitRecord(r -> id.equals(r.key()) && r.value().contains("PackageActivated")
+                    && r.offset() > deactivated.offset(), KAFKA);
+            assertThat(topic.seen(r -> id.equals(r.key()) && r.value().contains("PackageDeactivated"))).hasSize(1);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(http.getForEntity("/api/client-packages/" + id, Map.class).getBody())
+                        .containsEntry("status", "ACTIVE"));
+    }
+
+    @Test
+    void deactivatesByItselfAtItsEndAsTheSystem() throws Exception {
+        String packageId = createPackage("Timed " + UUID.randomUUID(), 1, List.of());
+        String id = (String) post("/api/client-packages", Map.of("clientId", clientId, "packageId", packageId,
+                "endsAt", Instant.now().plusSeconds(3).toString())).getBody().get("id");
+
+        try (KafkaTestConsumer topic = new KafkaTestConsumer(Topics.PACKAGE)) {
+            JsonNode event = json.readTree(topic.awaitRecord(
+                    r -> id.equals(r.key()) && r.value().contains("PackageDeactivated"), KAFKA).value());
+            assertThat(event.get("data").get("reason").asText()).isEqualTo("ENDED");
+            assertThat(event.get("actor").asText()).isEqualTo("system");
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(http.getForEntity("/api/client-packages/" + id, Map.class).getBody())
+                        .containsEntry("status", "INACTIVE").containsEntry("deactivationReason", "ENDED"));
+    }
+
+    @Test
+    void startsByItselfAtItsStart() {
+        String packageId = createPackage("Later " + UUID.randomUUID(), 1, List.of());
+        ResponseEntity<Map> given = post("/api/client-packages", Map.of("clientId", clientId, "packageId", packageId,
+                "startsAt", Instant.now().plusSeconds(2).toString()));
+        assertThat(given.getBody()).containsEntry("status", "PENDING");
+        String id = (String) given.getBody().get("id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(http.getForEntity("/api/client-packages/" + id, Map.class).getBody())
+                        .containsEntry("status", "ACTIVE"));
+    }
+
+    @Test
+    void countsDidUsageOncePerNumberAndGuardsTheLimitAndDeletion() {
+        String name = "Usage " + UUID.randomUUID();
+        String packageId = createPackage(name, 2, List.of("nyc"));
+        String id = (String) post("/api/client-packages", Map.of("clientId", clientId, "packageId", packageId))
+                .getBody().get("id");
+
+        byte[] first = inbound.cloudEvent("15550001", new DidAssigned("15550001", UUID.randomUUID(), clientId, id, "sip:a@pbx"));
+        inbound.send(Topics.DID_INVENTORY, "15550001", first);
+        inbound.send(Topics.DID_INVENTORY, "15550001", first);
+        inbound.publish(Topics.DID_INVENTORY, "15550002", new DidAssigned("15550002", UUID.randomUUID(), clientId, id, "sip:b@pbx"));
+        await().atMost(KAFKA).untilAsserted(() -> assertThat(usedOf(id)).isEqualTo(2));
+
+        ResponseEntity<Map> lowered = put("/api/packages/" + packageId, Map.of("name", name, "didLimit", 1, "tags", List.of("nyc")));
+        assertThat(lowered.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(lowered.getBody()).containsEntry("code", "DID_LIMIT_BELOW_USAGE");
+
+        inbound.publish(Topics.DID_INVENTORY, "15550002",
+                new DidHeld("15550002", id, HoldReason.RELEASED, Instant.now().plusSeconds(60), DidStatus.ACTIVE));
+        inbound.publish(Topics.DID_INVENTORY, "15550002", new DidReleased("15550002", DidStatus.IN_STOCK));
+        await().atMost(KAFKA).untilAsserted(() -> assertThat(usedOf(id)).isEqualTo(1));
+        assertThat(put("/api/packages/" + packageId, Map.of("name", name, "didLimit", 1, "tags", List.of("nyc")))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<Map> refused = http.exchange("/api/packages/" + packageId, HttpMethod.DELETE, null, Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("code", "PACKAGE_IN_USE");
+
+        assertThat(http.exchange("/api/client-packages/" + id, HttpMethod.DELETE, null, Void.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.exchange("/api/packages/" + packageId, HttpMethod.DELETE, null, Void.class).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void refusesUnknownClientsTakenNamesAndDisabledPackages() {
+        String name = "Unique " + UUID.randomUUID();
+        String packageId = createPackage(name, 1, List.of());
+        assertThat(post("/api/packages", Map.of("name", name.toUpperCase(), "didLimit", 1)).getBody())
+                .containsEntry("code", "PACKAGE_NAME_TAKEN");
+        assertThat(post("/api/client-packages", Map.of("clientId", "nobody", "packageId", packageId)).getBody())
+                .containsEntry("code", "CLIENT_NOT_FOUND");
+        assertThat(put("/api/packages/" + packageId, Map.of("name", name, "didLimit", 1, "status", "DISABLED"))
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        ResponseEntity<Map> refused = post("/api/client-packages", Map.of("clientId", clientId, "packageId", packageId));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("code", "PACKAGE_NOT_ACTIVE");
+    }
+
+    @Test
+    void disablingAPackageDeactivatesItsClientPackages() {
+        String name = "Cascade " + UUID.randomUUID();
+        String packageId = createPackage(name, 1, List.of());
+        String id = (String) post("/api/client-packages", Map.of("clientId", clientId, "packageId", packageId))
+                .getBody().get("id");
+        put("/api/packages/" + packageId, Map.of("name", name, "didLimit", 1, "status", "DISABLED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(http.getForEntity("/api/client-packages?packageId=" + packageId + "&status=INACTIVE", Map.class)
+                        .getBody().get("content").toString()).contains(id).contains("PACKAGE_DISABLED"));
+        assertThat(http.getForEntity("/api/client-packages?clientId=" + clientId, Map.class).getBody().get("content")
+                .toString()).contains(id);
+    }
+
+    private String createPackage(String name, int didLimit, List<String> tags) {
+        ResponseEntity<Map> created = post("/api/packages", Map.of("name", name, "didLimit", didLimit, "tags", tags));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return (String) created.getBody().get("id");
+    }
+
+    private int usedOf(String clientPackageId) {
+        return (Integer) http.getForEntity("/api/client-packages/" + clientPackageId, Map.class).getBody().get("used");
+    }
+
+    private ResponseEntity<Map> post(String path, Map<String, ?> body) {
+        return http.postForEntity(path, new HttpEntity<>(body == null ? null : new HashMap<>(body), headers()), Map.class);
+    }
+
+    private ResponseEntity<Map> put(String path, Map<String, ?> body) {
+        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(new HashMap<>(body), headers()), Map.class);
+    }
+
+    private static HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Actor", "carol");
+        return headers;
+    }
+}
