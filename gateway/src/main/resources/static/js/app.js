@@ -99,7 +99,7 @@ document.addEventListener('keydown', (e) => {
   if (e.altKey && /^[1-9]$/.test(e.key) && VIEWS[e.key - 1]) {
     e.preventDefault();
     location.hash = `#/${VIEWS[e.key - 1].id}`;
-  } else if (e.key === '/' && !e.target.closest('input, textarea, select')) {
+  } else if (e.key === '/' && !(e.target instanceof Element && e.target.closest('input, textarea, select'))) {
     const search = document.querySelector('#content form.filters input, #content form.filters select');
     if (search) {
       e.preventDefault();

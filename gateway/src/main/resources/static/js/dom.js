@@ -60,6 +60,9 @@ export function localFromIso(value) {
 
 export const count = (n) => (n ?? 0).toLocaleString('en-US');
 
+/** "1 DID", "3 DIDs". */
+export const plural = (n, word) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+
 export function badge(value) {
   if (value === undefined || value === null || value === '') return '';
   return h('span.badge', { dataset: { value: String(value) } }, String(value).replaceAll('_', ' '));

@@ -1,7 +1,7 @@
 // Audit: the event log (filter, export), a DID's history, a DID or the whole inventory as of a moment, other histories.
 import { api } from '../api.js';
 import {
-  h, clear, table, pager, badge, when, count, field, input, select, facts, problem, loading, attempt, drawer, mono,
+  h, clear, table, pager, badge, when, count, field, input, select, facts, problem, loading, attempt, drawer, mono, confirm,
   shortId, isoFromLocal, localFromIso, empty,
 } from '../dom.js';
 import { session, lookups } from '../session.js';
@@ -24,11 +24,25 @@ export default {
     const body = h('div');
     root.append(
       h('div.page-head', h('h1', 'Audit'),
-        h('nav.subtabs', SECTIONS.map(([id, label]) => h('a', { href: `#/audit/${id}`, class: id === section ? 'active' : '' }, label)))),
+        h('div.actions',
+        session.can.admin() && h('button.small', { onclick: rebuild, title: 'Rebuild every audit projection from the stored events' }, 'Rebuild projections…'),
+        h('nav.subtabs', SECTIONS.map(([id, label]) => h('a', { href: `#/audit/${id}`, class: id === section ? 'active' : '' }, label))))),
       body);
     ({ events: eventLog, did: didHistory, 'as-of': asOf, entity: entityHistory }[section] || eventLog)(body, arg);
   },
 };
+
+/** Admin only: rebuilds the audit projections and shows the service's report (counts, content hash, identical?). */
+async function rebuild() {
+  const ok = await confirm('Rebuild the audit projections?',
+    'Every projection is rebuilt from the stored events and compared with the current one. It may take a while.', { label: 'Rebuild', danger: false });
+  if (!ok) return;
+  const report = await attempt(async () => (await api.post('/api/audit/rebuild')).body, 'Rebuild finished');
+  if (report) {
+    const panel = drawer('Rebuild report');
+    panel.body.append(h('pre.json', JSON.stringify(report, null, 2)));
+  }
+}
 
 function filterForm(fields, onSubmit, extra = []) {
   const form = h('form.filters', { role: 'search' }, fields, h('div.filter-actions', h('button.primary', { type: 'submit' }, 'Search'), extra));
@@ -83,8 +97,9 @@ function eventLog(root) {
 function openEvent(event) {
   const panel = drawer(String(event.type || 'Event').replace(/^did\./, ''));
   const isDid = /^\d{5,15}$/.test(event.subject || '');
-  panel.body.append(
-    facts(Object.entries(event).map(([k, v]) => [k, k === 'at' ? when(v) : typeof v === 'object' && v ? mono(JSON.stringify(v)) : mono(v)])),
+  panel.body.append(h('div',
+    facts(Object.entries(event).filter(([k]) => k !== 'data').map(([k, v]) => [k, k === 'at' ? when(v) : mono(v)])),
+    event.data && [h('h3', 'Payload'), h('pre.json', JSON.stringify(event.data, null, 2))],
     h('div.actions',
       isDid && h('a.button', { href: `#/audit/did/${event.subject}` }, 'DID history'),
       event.correlationId && h('button', {
@@ -96,7 +111,7 @@ function openEvent(event) {
           if (location.hash === '#/audit/events') dispatchEvent(new HashChangeEvent('hashchange'));
           else location.hash = '#/audit/events';
         },
-      }, 'Same correlation')));
+      }, 'Same correlation'))));
 }
 
 function didHistory(root, initial) {

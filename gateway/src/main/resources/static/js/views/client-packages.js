@@ -50,7 +50,7 @@ export default {
             columns: [
               { label: 'Client', value: (cp) => h('strong', clientNames.get(cp.clientId) || shortId(cp.clientId)) },
               { label: 'Package', value: (cp) => packageNames.get(cp.packageId) || cp.packageName || shortId(cp.packageId) },
-              { label: 'Status', value: (cp) => badge(cp.status) },
+              { label: 'Status', value: statusOf },
               { label: 'Usage', value: usage },
               { label: 'Starts', value: (cp) => when(cp.startsAt) },
               { label: 'Ends', value: (cp) => when(cp.endsAt) || h('span.muted', 'open-ended') },
@@ -66,6 +66,12 @@ export default {
   },
 };
 
+/** The status, with why it is inactive (MANUAL, ENDED, PACKAGE_DISABLED) when the service says. */
+export function statusOf(cp) {
+  return h('span', badge(cp.status), cp.status === 'INACTIVE' && cp.deactivationReason
+    && h('span.muted.small', ` ${cp.deactivationReason.replaceAll('_', ' ').toLowerCase()}`));
+}
+
 export function usage(cp) {
   const used = cp.used ?? cp.usage?.used ?? 0;
   const limit = cp.didLimit ?? cp.usage?.didLimit ?? 0;
@@ -79,9 +85,12 @@ export function usage(cp) {
 export function lifecycleButtons(cp, onChange, size = '') {
   if (!session.can.write() || cp.status === 'TERMINATED') return [];
   const path = `/api/client-packages/${cp.id}`;
+  // activate/deactivate answer {active, changed}; asking twice is a no-op the user should hear about.
   const act = (verb, label) => h(`button${size ? '.' + size : ''}`, {
     onclick: async () => {
-      if (await attempt(() => api.post(`${path}/${verb}`), `Client package ${label.toLowerCase()}d`)) onChange?.();
+      const done = await attempt(() => api.post(`${path}/${verb}`),
+        (r) => (r?.body?.changed === false ? `It was already ${verb}d` : `Client package ${verb}d`));
+      if (done) onChange?.();
     },
   }, label);
   return [
@@ -133,7 +142,7 @@ async function openClientPackage(id, onChange) {
         facts([
           ['Client', h('a', { href: `#/clients/${cp.clientId}` }, clientNames.get(cp.clientId) || cp.clientId)],
           ['Package', packageNames.get(cp.packageId) || cp.packageId],
-          ['Status', badge(cp.status)],
+          ['Status', statusOf(cp)],
           ['Usage', usage(cp)],
           ['Allowed tags', cp.tags?.length ? cp.tags.map((t) => h('span.tag', t)) : 'any'],
           ['Starts', when(cp.startsAt)],

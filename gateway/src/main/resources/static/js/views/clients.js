@@ -5,7 +5,7 @@ import {
 } from '../dom.js';
 import { session, lookups } from '../session.js';
 import { crudView } from './crud.js';
-import { usage, lifecycleButtons, create as givePackage } from './client-packages.js';
+import { usage, statusOf, lifecycleButtons, create as givePackage } from './client-packages.js';
 import { loadHistory } from './history.js';
 
 const STATUSES = ['ACTIVE', 'SUSPENDED', 'CLOSED'];
@@ -17,7 +17,6 @@ const list = crudView({
   path: '/api/clients',
   sort: 'name,asc',
   deletable: false,
-  search: [{ label: 'Name', name: 'name' }, { label: 'Status', control: () => select('status', STATUSES, { blank: 'Any status' }) }],
   columns: () => [
     { label: 'Name', value: (c) => h('a', { href: `#/clients/${c.id}` }, h('strong', c.name)) },
     { label: 'Email', value: (c) => c.email || '' },
@@ -30,8 +29,8 @@ const list = crudView({
 
 function clientFields(c) {
   return [
-    field('Name', input('name', { value: c.name || '', required: true, maxlength: 128 })),
-    field('Email', input('email', { type: 'email', value: c.email || '', maxlength: 254 })),
+    field('Name', input('name', { value: c.name || '', required: true, maxlength: 200 })),
+    field('Email', input('email', { type: 'email', value: c.email || '', required: true, maxlength: 320 })),
     field('Status', select('status', STATUSES, { value: c.status || 'ACTIVE' })),
   ];
 }
@@ -66,7 +65,7 @@ async function clientPage(root, id) {
   }
 
   async function edit(client) {
-    const saved = await dialog({ title: `Edit client ${client.name}`, fields: clientFields(client), submit: (v) => api.put(`/api/clients/${id}`, { name: v.name, email: v.email ?? '', status: v.status }) });
+    const saved = await dialog({ title: `Edit client ${client.name}`, fields: clientFields(client), submit: async (v) => (await api.put(`/api/clients/${id}`, { name: v.name, email: v.email ?? '', status: v.status })) ?? {} });
     if (saved) {
       toast('Client saved');
       lookups.forget('/api/clients');
@@ -87,7 +86,7 @@ async function clientPage(root, id) {
           emptyText: 'No packages yet: give one to let the client take DIDs.',
           columns: [
             { label: 'Package', value: (cp) => h('strong', cp.label) },
-            { label: 'Status', value: (cp) => badge(cp.status) },
+            { label: 'Status', value: statusOf },
             { label: 'Usage', value: usage },
             { label: 'Ends', value: (cp) => when(cp.endsAt) || h('span.muted', 'open-ended') },
             { label: '', class: 'row-actions', value: (cp) => h('div.row-actions', lifecycleButtons(cp, loadAll, 'small')) },
@@ -127,16 +126,22 @@ async function clientPage(root, id) {
   function didActions(d) {
     if (!session.can.write()) return [];
     const path = `/api/clients/${id}/dids/${d.number}`;
-    const run = (action, message) => async () => { if (await attempt(action, message)) loadAll(); };
+    // The service answers 202: the inventory applies the change a moment later, so look again shortly after.
+    const run = (action, message) => async () => {
+      if (await attempt(action, message)) {
+        loadAll();
+        setTimeout(loadAll, 1500);
+      }
+    };
     const held = d.status === 'HOLD';
     return [
       !held && h('button.small', { onclick: () => changeDestination(d) }, 'Destination…'),
-      d.status === 'ACTIVE' && h('button.small', { onclick: run(() => api.post(`${path}/block`), `${d.number} blocked`) }, 'Block'),
-      d.status === 'BLOCKED' && h('button.small', { onclick: run(() => api.post(`${path}/unblock`), `${d.number} unblocked`) }, 'Unblock'),
+      d.status === 'ACTIVE' && h('button.small', { onclick: run(() => api.post(`${path}/block`), `Blocking ${d.number}`) }, 'Block'),
+      d.status === 'BLOCKED' && h('button.small', { onclick: run(() => api.post(`${path}/unblock`), `Unblocking ${d.number}`) }, 'Unblock'),
       !held && h('button.small.danger-text', {
         onclick: async () => {
           const ok = await confirm(`Give back ${d.number}?`, 'The DID goes on hold and is no longer routable; after the hold period it returns to the inventory.', { label: 'Give back' });
-          if (ok) run(() => api.delete(path), `${d.number} given back`)();
+          if (ok) run(() => api.delete(path), `${d.number} given back: it goes on hold`)();
         },
       }, 'Give back'),
     ];
@@ -146,11 +151,11 @@ async function clientPage(root, id) {
     const saved = await dialog({
       title: `Destination of ${d.number}`,
       fields: [field('Destination', input('destination', { value: d.destination || '', required: true, maxlength: 255 }), DESTINATION_HINT)],
-      submit: (v) => api.put(`/api/clients/${id}/dids/${d.number}`, { destination: v.destination }),
+      submit: async (v) => (await api.put(`/api/clients/${id}/dids/${d.number}`, { destination: v.destination })) ?? {},
     });
     if (saved !== undefined) {
-      toast('Destination changed');
-      loadDids();
+      toast('Destination change requested');
+      setTimeout(loadDids, 1200);
     }
   }
 
@@ -171,10 +176,16 @@ async function clientPage(root, id) {
       const body = { number: data.number.replace(/[\s+().\-]/g, ''), clientPackageId: data.clientPackageId, destination: data.destination.trim() };
       clear(outcome, h('span.muted', 'Asking the inventory…'));
       try {
-        const { status } = await api.post(`/api/clients/${id}/dids`, body);
-        clear(outcome, status === 202
-          ? h('div.notice', `Requested: ${body.number} is pending; the inventory has not answered yet. Refresh in a moment.`)
-          : h('div.notice.ok', `${body.number} is now assigned and routable to ${body.destination}.`));
+        const { status, body: answer } = await api.post(`/api/clients/${id}/dids`, body);
+        if (status === 202) {
+          clear(outcome, h('div.notice', `${body.number} is requested; waiting for the inventory to answer…`));
+          const settled = await settle(answer?.requestId);
+          clear(outcome, settled?.status === 'CONFIRMED' ? assigned(body)
+            : settled?.status === 'FAILED' ? problem({ status: 409, code: settled.reason, detail: `Inventory refused ${body.number}: ${settled.reason}` })
+              : h('div.notice', `${body.number} is still pending. It will show in the list once the inventory answers.`));
+        } else {
+          clear(outcome, assigned(body));
+        }
         form.elements.number.value = '';
         form.elements.number.focus();
         loadAll();
@@ -183,6 +194,20 @@ async function clientPage(root, id) {
       }
     });
     clear(takeBox, form, outcome);
+  }
+
+  const assigned = (body) => h('div.notice.ok', `${body.number} is now assigned and routable to ${body.destination}.`);
+
+  /** Follows a pending request (202) for up to 15 s: CONFIRMED, FAILED, or still PENDING. */
+  async function settle(requestId) {
+    if (!requestId) return null;
+    let request = null;
+    for (let i = 0; i < 15; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      request = await api.get(`/api/clients/${id}/dids/requests/${requestId}`).catch(() => request);
+      if (request && request.status !== 'PENDING') break;
+    }
+    return request;
   }
 
   /** Packages first: the DID list names each DID's package from them. */

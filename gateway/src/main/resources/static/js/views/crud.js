@@ -57,7 +57,8 @@ export function crudView(spec) {
         submitLabel: row ? 'Save' : 'Create',
         submit: async (values) => {
           const body = spec.body(values);
-          return row ? api.put(`${spec.path}/${row.id}`, body) : (await api.post(spec.path, body)).body;
+          // PUT may answer 204 without a body: still a success.
+          return row ? (await api.put(`${spec.path}/${row.id}`, body)) ?? {} : (await api.post(spec.path, body)).body ?? {};
         },
       });
       if (saved) {

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import {
   h, clear, table, pager, badge, when, count, field, input, select, dialog, confirm, drawer, facts, problem,
-  loading, toast, attempt, shortId, mono,
+  loading, toast, attempt, shortId, mono, plural,
 } from '../dom.js';
 import { session, lookups } from '../session.js';
 import { followJob, isJob } from './jobs.js';
@@ -25,6 +25,7 @@ export default {
     }
     const counts = h('div.chips');
     const selectionBar = h('div.selection-bar', { hidden: true });
+    const matching = h('div.actions.matching');
     const results = h('div.results');
     const filters = filterForm(() => { state.page = 0; refresh(); });
 
@@ -34,7 +35,7 @@ export default {
         session.can.write() && h('button', { onclick: () => importFile().then(changed) }, 'Import…'),
         h('button', { onclick: () => exportDids('csv') }, 'Export CSV'),
         h('button', { onclick: () => exportDids('xlsx') }, 'Export XLSX'))),
-      filters.form, counts, selectionBar, results);
+      filters.form, h('div.counts-row', counts, matching), selectionBar, results);
 
     function changed(result) {
       if (result) refresh();
@@ -53,7 +54,8 @@ export default {
       }
       const [operatorNames, clientNames] = await Promise.all([lookups.names('operators'), lookups.names('clients')]);
       renderTable(page, operatorNames, clientNames);
-      renderCounts(page.counts || page.statusCounts);
+      renderMatching(page.page?.totalElements ?? 0);
+      renderCounts(page.counts);
     }
 
     function renderTable(page, operatorNames, clientNames) {
@@ -89,9 +91,18 @@ export default {
       selectionBar.hidden = n === 0;
       clear(selectionBar,
         h('strong', `${count(n)} selected`),
-        h('button', { onclick: () => massEdit([...state.selection], page).then(done) }, 'Edit selected…'),
-        session.can.delete() && h('button.danger', { onclick: () => massDelete([...state.selection]).then(done) }, 'Delete selected…'),
+        h('button', { onclick: () => massEdit({ numbers: [...state.selection] }, n).then(done) }, 'Edit selected…'),
+        session.can.delete() && h('button.danger', { onclick: () => massDelete({ numbers: [...state.selection] }, n).then(done) }, 'Delete selected…'),
         h('button.ghost', { onclick: () => { state.selection.clear(); refresh(); } }, 'Clear selection'));
+    }
+
+    /** Mass edit or delete of every DID the current filter selects, not just the selected rows. */
+    function renderMatching(total) {
+      const filtered = Object.keys(state.filter).length > 0;
+      clear(matching, filtered && total > 0 && session.can.write() && [
+        h('button.small', { onclick: () => massEdit({ filter: state.filter }, total).then(done) }, `Edit all ${count(total)} matching…`),
+        session.can.delete() && h('button.small.danger-text', { onclick: () => massDelete({ filter: state.filter }, total).then(done) }, `Delete all ${count(total)} matching…`),
+      ]);
     }
 
     function done(result) {
@@ -160,7 +171,7 @@ function filterForm(onSearch) {
 }
 
 /** Operator, status, afterHoldStatus, tag and notes: the fields shared by create, import and edit forms. */
-async function didFields({ operatorRequired = true, unchangedLabel, values = {}, withNotes = true } = {}) {
+async function didFields({ operatorRequired = true, unchangedLabel, values = {}, withNotes = true, tagHint } = {}) {
   const operators = await lookups.options('operators');
   const blank = unchangedLabel ?? (operatorRequired ? undefined : 'From the file / none');
   const operatorControl = operators.length
@@ -171,7 +182,7 @@ async function didFields({ operatorRequired = true, unchangedLabel, values = {},
     h('div.row',
       field('Status', select('status', STAFF_STATUSES, { blank: unchangedLabel, value: values.status ?? (unchangedLabel === undefined ? 'IN_STOCK' : '') })),
       field('After hold', select('afterHoldStatus', STAFF_STATUSES, { blank: unchangedLabel, value: values.afterHoldStatus ?? (unchangedLabel === undefined ? 'IN_STOCK' : '') }))),
-    field('Tag', input('tag', { value: values.tag || '', placeholder: unchangedLabel ? 'leave empty to keep' : 'e.g. nyc', maxlength: 64 })),
+    field('Tag', input('tag', { value: values.tag || '', placeholder: tagHint ?? (unchangedLabel ? 'leave empty to keep' : 'e.g. nyc'), maxlength: 100 })),
     withNotes && field('Notes', h('textarea', { name: 'notes', rows: 2, maxlength: 1000, placeholder: unchangedLabel ? 'leave empty to keep' : '' }, values.notes || '')),
   ];
 }
@@ -215,7 +226,7 @@ async function importFile() {
     field('File', input('file', { type: 'file', accept: '.csv,.xls,.xlsx', required: true }),
       'Columns: did, operator (id or name), status, afterHoldStatus, tag, notes. Header row required; "," or ";".'),
     h('p.muted.small', 'Defaults for columns the file does not have:'),
-    ...(await didFields({ operatorRequired: false, unchangedLabel: 'From the file', withNotes: false })),
+    ...(await didFields({ operatorRequired: false, unchangedLabel: 'From the file', withNotes: false, tagHint: 'used for rows without a tag' })),
   ];
   const result = await dialog({
     title: 'Import DIDs',
@@ -231,27 +242,28 @@ async function importFile() {
   return announce(result, 'Importing DIDs', 'Import done');
 }
 
-async function massEdit(numbers) {
+/** selection: {numbers: [...]} or {filter: {...}} — the two ways PATCH/DELETE /api/dids select DIDs. */
+async function massEdit(selection, n) {
   const result = await dialog({
-    title: `Edit ${count(numbers.length)} DIDs`,
+    title: selection.filter ? `Edit all ${plural(n, 'DID')} matching the filter` : `Edit ${plural(n, 'DID')}`,
     intro: 'Only the fields you fill in are changed. Status can be set only for DIDs not held by a client.',
     fields: await didFields({ operatorRequired: false, unchangedLabel: 'Keep as is' }),
-    submitLabel: 'Apply to selected',
+    submitLabel: selection.filter ? 'Apply to all matching' : 'Apply to selected',
     submit: async (changes) => {
       if (!Object.keys(changes).length) throw new Error('Fill in at least one field to change.');
-      return (await api.patch('/api/dids', { numbers, ...changes })).body ?? {};
+      return (await api.patch('/api/dids', { ...selection, ...changes })).body ?? {};
     },
   });
-  return announce(result, 'Editing DIDs', `${count(numbers.length)} DIDs updated`);
+  return announce(result, 'Editing DIDs', `${plural(n, 'DID')} updated`);
 }
 
-async function massDelete(numbers) {
-  const ok = await confirm(`Delete ${count(numbers.length)} DIDs?`,
+async function massDelete(selection, n) {
+  const ok = await confirm(selection.filter ? `Delete all ${plural(n, 'DID')} matching the filter?` : `Delete ${plural(n, 'DID')}?`,
     'Only IN_STOCK, RESERVED and ARCHIVE numbers can be deleted; the others are reported. Their history stays in the audit log.',
     { label: 'Delete' });
   if (!ok) return undefined;
-  const result = await attempt(async () => (await api.delete('/api/dids', { numbers })).body ?? {});
-  return announce(result, 'Deleting DIDs', `${count(numbers.length)} DIDs deleted`);
+  const result = await attempt(async () => (await api.delete('/api/dids', selection)).body ?? {});
+  return announce(result, 'Deleting DIDs', `${plural(n, 'DID')} deleted`);
 }
 
 /** The detail panel of one DID: its fields, an edit form, routing, and its audit history. */

@@ -47,6 +47,6 @@ export async function loadHistory(path, container) {
     const names = Object.fromEntries(await Promise.all(Object.entries(NAMED).map(async ([fieldName, kind]) => [fieldName, await lookups.names(kind)])));
     clear(container, historyTimeline(entries, names));
   } catch (e) {
-    clear(container, problem(e));
+    clear(container, e.code === 'NO_HISTORY' ? empty('No history recorded yet.') : problem(e));
   }
 }

@@ -10,7 +10,8 @@ function report(job) {
   const percent = job.total ? Math.round((done * 100) / job.total) : job.state === 'RUNNING' ? 0 : 100;
   const errors = job.errors || [];
   return h('div.job',
-    h('div.job-state', badge(job.state), h('span.muted', ` job ${job.id ?? ''}`)),
+    h('div.job-state', badge(job.state), h('span.muted', ` ${String(job.kind || 'job').replaceAll('_', ' ').toLowerCase()} · ${job.id ?? ''}`)),
+    job.detail && h('div.notice', job.detail),
     h('div.progress', { role: 'progressbar', 'aria-valuenow': percent, 'aria-valuemin': 0, 'aria-valuemax': 100 },
       h('div.bar', { style: `width:${percent}%`, class: job.failed ? 'with-errors' : '' })),
     h('div.job-counts',
@@ -21,7 +22,8 @@ function report(job) {
       h('table.data.compact',
         h('thead', h('tr', h('th', 'Row'), h('th', 'Number'), h('th', 'Reason'))),
         h('tbody', errors.map((e) => h('tr', h('td.num', e.row ?? ''), h('td.mono', e.number ?? ''), h('td', e.reason ?? '')))))),
-    errors.length > 0 && job.failed > errors.length && h('p.muted', `Showing the first ${count(errors.length)} of ${count(job.failed)} errors.`));
+    (job.errorsOmitted > 0 || job.failed > errors.length) && errors.length > 0
+      && h('p.muted', `Showing the first ${count(errors.length)} of ${count(job.failed)} errors.`));
 }
 
 /** Opens a dialog following the job until it ends; resolves with the final job when the dialog is closed. */
