@@ -70,8 +70,8 @@ class DidController {
         if (given != 1) {
             throw DomainException.invalid("INVALID_REQUEST", "Give exactly one of number, numbers or range");
         }
-        settable(request.status(), "status");
-        settable(request.afterHoldStatus(), "afterHoldStatus");
+        StaffStatuses.require(request.status(), "status");
+        StaffStatuses.require(request.afterHoldStatus(), "afterHoldStatus");
         if (request.number() != null) {
             String number = DidNumbers.require(request.number());
             CreateDid command = new CreateDid(number, request.operatorId(), request.status(), request.afterHoldStatus(),
@@ -117,8 +117,8 @@ class DidController {
 
     @PatchMapping("/{number}")
     DidResponse update(@PathVariable String number, @Valid @RequestBody DidRequests.Change change) {
-        settable(change.status(), "status");
-        settable(change.afterHoldStatus(), "afterHoldStatus");
+        StaffStatuses.require(change.status(), "status");
+        StaffStatuses.require(change.afterHoldStatus(), "afterHoldStatus");
         DidSnapshot did = commands.sendAndWait(new UpdateDid(DidNumbers.require(number), change.operatorId(),
                 change.status(), change.afterHoldStatus(), change.tag(), change.notes()));
         return new DidResponse(did.number(), did.status(), did.afterHoldStatus(), did.operatorId(), did.tag(),
@@ -133,8 +133,8 @@ class DidController {
 
     @PatchMapping
     ResponseEntity<JobReport> updateMany(@Valid @RequestBody DidRequests.MassChange request, HttpServletRequest http) {
-        settable(request.status(), "status");
-        settable(request.afterHoldStatus(), "afterHoldStatus");
+        StaffStatuses.require(request.status(), "status");
+        StaffStatuses.require(request.afterHoldStatus(), "afterHoldStatus");
         DidSelection selection = selection(request.numbers(), request.filter());
         UpdateDid changes = new UpdateDid(null, request.operatorId(), request.status(), request.afterHoldStatus(),
                 request.tag(), request.notes());
@@ -169,12 +169,6 @@ class DidController {
         return new DidSelection(null, filter.toFilter());
     }
 
-    private static void settable(DidStatus status, String field) {
-        if (status != null && !status.isStaffSettable()) {
-            throw DomainException.invalid("STATUS_NOT_SETTABLE", field + " " + status
-                    + " cannot be set by hand; use IN_STOCK, RESERVED or ARCHIVE");
-        }
-    }
 
     private static DidStatus orInStock(DidStatus status) {
         return status == null ? DidStatus.IN_STOCK : status;

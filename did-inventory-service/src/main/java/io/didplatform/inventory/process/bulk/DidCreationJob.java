@@ -46,78 +46,103 @@ public class DidCreationJob {
 
     /** Runs over every row; {@code metaData} carries the requesting actor and the job's correlation id. */
     public void run(Iterator<DidRow> rows, JobProgress progress, Map<String, ?> metaData) {
-        Map<String, Optional<String>> operators = new HashMap<>();
-        List<NewDid> batch = new ArrayList<>(batchSize);
-        Map<NewDid, DidRow> origin = new IdentityHashMap<>();
-        while (rows.hasNext()) {
-            DidRow row = rows.next();
-            String error = validate(row, operators, batch, origin);
+        Session session = open(progress, metaData);
+        rows.forEachRemaining(session::accept);
+        session.finish();
+    }
+
+    /** For rows pushed by a reader (an import): accept each, then finish. */
+    public Session open(JobProgress progress, Map<String, ?> metaData) {
+        return new Session(progress, metaData);
+    }
+
+    /** One job's creation: rows collected into batches; each full batch written at once. */
+    public final class Session {
+        private final JobProgress progress;
+        private final Map<String, ?> metaData;
+        private final Map<String, Optional<String>> operators = new HashMap<>();
+        private final List<NewDid> batch = new ArrayList<>(batchSize);
+        private final Map<NewDid, DidRow> origin = new IdentityHashMap<>();
+
+        private Session(JobProgress progress, Map<String, ?> metaData) {
+            this.progress = progress;
+            this.metaData = metaData;
+        }
+
+        public void accept(DidRow row) {
+            String error = validate(row);
             if (error != null) {
                 progress.failed(row.row(), row.number(), error);
             }
             if (batch.size() >= batchSize) {
-                flush(batch, origin, progress, metaData);
+                flush();
             }
         }
-        flush(batch, origin, progress, metaData);
-    }
 
-    private String validate(DidRow row, Map<String, Optional<String>> operators, List<NewDid> batch,
-                            Map<NewDid, DidRow> origin) {
-        Optional<String> number = DidNumbers.normalise(row.number());
-        if (number.isEmpty()) {
-            return DidNumbers.invalidReason(row.number());
+        public void finish() {
+            flush();
         }
-        if (row.operator() == null || row.operator().isBlank()) {
-            return "operator missing: give an operator column or an operatorId";
-        }
-        Optional<String> operatorId = operators.computeIfAbsent(row.operator().trim(),
-                ref -> Optional.ofNullable(registry.resolveOperator(ref)));
-        if (operatorId.isEmpty()) {
-            return "unknown operator '" + row.operator().trim() + "'";
-        }
-        DidStatus status;
-        DidStatus afterHold;
-        try {
-            status = settable(row.status(), "status");
-            afterHold = settable(row.afterHoldStatus(), "afterHoldStatus");
-        } catch (DomainException e) {
-            return e.getMessage();
-        }
-        String tag = blankToNull(row.tag());
-        String notes = blankToNull(row.notes());
-        if (tag != null && tag.length() > MAX_TAG || notes != null && notes.length() > MAX_NOTES) {
-            return "tag longer than " + MAX_TAG + " or notes longer than " + MAX_NOTES + " characters";
-        }
-        NewDid did = new NewDid(number.get(), operatorId.get(), status, afterHold, tag, notes);
-        batch.add(did);
-        origin.put(did, row);
-        return null;
-    }
 
-    private void flush(List<NewDid> batch, Map<NewDid, DidRow> origin, JobProgress progress, Map<String, ?> metaData) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        DidBatchCreator.Outcome outcome = creator.create(batch, metaData);
-        progress.succeeded(outcome.created().size());
-        for (NewDid did : outcome.alreadyPresent()) {
-            progress.failed(origin.get(did).row(), did.number(), "already present: DID " + did.number() + " exists");
-        }
-        for (NewDid did : outcome.operatorGone()) {
-            progress.failed(origin.get(did).row(), did.number(), "operator " + did.operatorId() + " was deleted");
-        }
-        for (NewDid did : outcome.deletedBefore()) {
+        private String validate(DidRow row) {
+            Optional<String> number = DidNumbers.normalise(row.number());
+            if (number.isEmpty()) {
+                return DidNumbers.invalidReason(row.number());
+            }
+            if (row.operator() == null || row.operator().isBlank()) {
+                return "operator missing: give an operator column or an operatorId";
+            }
+            Optional<String> operatorId = operators.computeIfAbsent(row.operator().trim(),
+                    ref -> Optional.ofNullable(registry.resolveOperator(ref)));
+            if (operatorId.isEmpty()) {
+                return "unknown operator '" + row.operator().trim() + "'";
+            }
+            DidStatus status;
+            DidStatus afterHold;
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(did.toCommand()).andMetaData(metaData));
-                progress.succeeded(1);
+                status = settable(row.status(), "status");
+                afterHold = settable(row.afterHoldStatus(), "afterHoldStatus");
             } catch (DomainException e) {
-                progress.failed(origin.get(did).row(), did.number(),
-                        "DID_EXISTS".equals(e.code()) ? "already present: DID " + did.number() + " exists" : e.getMessage());
+                return e.getMessage();
             }
+            String tag = blankToNull(row.tag());
+            String notes = blankToNull(row.notes());
+            if (tag != null && tag.length() > MAX_TAG || notes != null && notes.length() > MAX_NOTES) {
+                return "tag longer than " + MAX_TAG + " or notes longer than " + MAX_NOTES + " characters";
+            }
+            NewDid did = new NewDid(number.get(), operatorId.get(), status, afterHold, tag, notes);
+            batch.add(did);
+            origin.put(did, row);
+            return null;
         }
-        batch.clear();
-        origin.clear();
+
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            DidBatchCreator.Outcome outcome = creator.create(batch, metaData);
+            progress.succeeded(outcome.created().size());
+            for (NewDid did : outcome.alreadyPresent()) {
+                progress.failed(origin.get(did).row(), did.number(), alreadyPresent(did));
+            }
+            for (NewDid did : outcome.operatorGone()) {
+                progress.failed(origin.get(did).row(), did.number(), "operator " + did.operatorId() + " was deleted");
+            }
+            for (NewDid did : outcome.deletedBefore()) {
+                try {
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(did.toCommand()).andMetaData(metaData));
+                    progress.succeeded(1);
+                } catch (DomainException e) {
+                    progress.failed(origin.get(did).row(), did.number(),
+                            "DID_EXISTS".equals(e.code()) ? alreadyPresent(did) : e.getMessage());
+                }
+            }
+            batch.clear();
+            origin.clear();
+        }
+    }
+
+    private static String alreadyPresent(NewDid did) {
+        return "already present: DID " + did.number() + " exists";
     }
 
     /** A staff-settable status from text (any case), IN_STOCK when absent. */

@@ -1,0 +1,34 @@
+package io.didplatform.inventory.web;
+
+import io.didplatform.inventory.query.did.DidResponse;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The columns of an export (named as the import reads them, so an export can be imported again) and the cell
+ * texts of one DID. Free text that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or
+ * CR) is neutralised with a leading apostrophe.
+ */
+final class ExportCells {
+    static final List<String> HEADER = List.of("did", "status", "afterHoldStatus", "operator", "tag", "notes",
+            "clientId", "clientPackageId", "destination", "holdUntil");
+
+    private ExportCells() {
+    }
+
+    static List<String> of(DidResponse did) {
+        return Arrays.asList(did.number(), did.status().name(), did.afterHoldStatus().name(), safe(did.operatorId()),
+                safe(did.tag()), safe(did.notes()), safe(did.clientId()), safe(did.clientPackageId()),
+                safe(did.destination()), did.holdUntil() == null ? "" : did.holdUntil().toString());
+    }
+
+    static String safe(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        char first = text.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text : text;
+    }
+}
