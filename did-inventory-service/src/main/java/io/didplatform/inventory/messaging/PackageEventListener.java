@@ -1,0 +1,79 @@
+package io.didplatform.inventory.messaging;
+
+import io.didplatform.contracts.Topics;
+import io.didplatform.contracts.packages.ClientPackageTerminated;
+import io.didplatform.contracts.packages.PackageActivated;
+import io.didplatform.contracts.packages.PackageDeactivated;
+import io.didplatform.contracts.packages.PackageEvent;
+import io.didplatform.inventory.command.registry.ClientPackageHoldings.PackageState;
+import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
+import io.didplatform.inventory.process.HoldCascade;
+import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.support.kafka.InboundEvent;
+import io.didplatform.support.kafka.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+
+/**
+ * Follows client packages' activation from package-service's events. The new state and the processed mark
+ * commit together; then the hold cascade carries the state to the package's DIDs. Should the service stop
+ * before the cascade ends, the state row says a cascade is due and {@link HoldCascade} finishes it.
+ */
+@Component
+class PackageEventListener {
+    private static final String CONSUMER = "did-inventory-service.packages";
+
+    private final CloudEventCodec codec;
+    private final ProcessedEvents processed;
+    private final JdbcClientPackageHoldings holdings;
+    private final HoldCascade cascade;
+    private final TransactionTemplate transaction;
+
+    PackageEventListener(CloudEventCodec codec, ProcessedEvents processed, JdbcClientPackageHoldings holdings,
+                         HoldCascade cascade, TransactionTemplate transaction) {
+        this.codec = codec;
+        this.processed = processed;
+        this.holdings = holdings;
+        this.cascade = cascade;
+        this.transaction = transaction;
+    }
+
+    @KafkaListener(topics = Topics.PACKAGE)
+    public void on(ConsumerRecord<String, byte[]> record) {
+        InboundEvent event = codec.decode(record.value());
+        Object payload = codec.payloadOf(event);
+        PackageState state = stateAfter(payload);
+        if (state == null) {
+            return;
+        }
+        String clientPackageId = ((PackageEvent) payload).subject();
+        Instant at = event.time() == null ? Instant.now() : event.time();
+        Boolean changed = transaction.execute(status -> {
+            if (!processed.firstDelivery(CONSUMER, event.id())) {
+                return false;
+            }
+            holdings.change(clientPackageId, state, at);
+            return true;
+        });
+        if (Boolean.TRUE.equals(changed)) {
+            cascade.converge(clientPackageId, InboundCommands.metaData(event));
+        }
+    }
+
+    private static PackageState stateAfter(Object payload) {
+        if (payload instanceof PackageActivated) {
+            return PackageState.ACTIVE;
+        }
+        if (payload instanceof PackageDeactivated) {
+            return PackageState.INACTIVE;
+        }
+        if (payload instanceof ClientPackageTerminated) {
+            return PackageState.TERMINATED;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,150 @@
+package io.didplatform.inventory.process;
+
+import io.didplatform.inventory.command.did.FollowClientPackage;
+import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
+import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings.StateChange;
+import io.didplatform.support.axon.MessageContext;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Carries a client package's state (active, inactive, terminated) to every DID it holds: one
+ * {@link FollowClientPackage} per DID, which holds, restores or releases it as the package's state asks and
+ * otherwise does nothing. Fast for packages with many DIDs: the commands run in batches, each batch in one
+ * unit of work and one transaction (their events are appended together), several batches at once.
+ * <p>
+ * A cascade is marked done for the state version it carried; a package whose latest change was not carried
+ * (the service stopped midway, a batch failed) is cascaded again at start-up and by a periodic sweep. Since
+ * each DID's command reads the package's state when it runs, repeating a cascade, or running an older one
+ * after a newer one, still ends with every DID in line with the latest state.
+ */
+@Component
+public class HoldCascade {
+    private static final Logger log = LoggerFactory.getLogger(HoldCascade.class);
+    private static final Map<String, String> SYSTEM = Map.of(MessageContext.ACTOR, MessageContext.SYSTEM_ACTOR);
+
+    private final JdbcClientPackageHoldings holdings;
+    private final CommandGateway commands;
+    private final TransactionManager transactionManager;
+    private final Duration holdPeriod;
+    private final int batchSize;
+    private final ExecutorService workers;
+    private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+    private Set<String> awaitingAtLastSweep = Set.of();
+
+    HoldCascade(JdbcClientPackageHoldings holdings, CommandGateway commands, TransactionManager transactionManager,
+                @Value("${did.hold.period:P30D}") Duration holdPeriod,
+                @Value("${did.hold.cascade.batch-size:250}") int batchSize,
+                @Value("${did.hold.cascade.threads:4}") int threads) {
+        this.holdings = holdings;
+        this.commands = commands;
+        this.transactionManager = transactionManager;
+        this.holdPeriod = holdPeriod;
+        this.batchSize = batchSize;
+        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "hold-cascade");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Brings every DID of the client package in line with its latest state; {@code metaData} (actor, correlation,
+     * causation) goes on every command. Never throws: what fails is left for the sweep.
+     */
+    public void converge(String clientPackageId, Map<String, ?> metaData) {
+        ReentrantLock lock = running.computeIfAbsent(clientPackageId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            StateChange change = holdings.latest(clientPackageId).orElse(null);
+            if (change == null) {
+                return;
+            }
+            Instant holdUntil = change.changedAt().plus(holdPeriod);
+            List<String> numbers = holdings.numbersOf(clientPackageId);
+            List<CompletableFuture<Boolean>> batches = new ArrayList<>();
+            for (int from = 0; from < numbers.size(); from += batchSize) {
+                List<String> batch = numbers.subList(from, Math.min(numbers.size(), from + batchSize));
+                batches.add(CompletableFuture.supplyAsync(
+                        () -> follow(batch, clientPackageId, holdUntil, metaData), workers));
+            }
+            boolean allDone = batches.stream().map(CompletableFuture::join).reduce(true, Boolean::logicalAnd);
+            if (allDone) {
+                holdings.cascaded(clientPackageId, change.version());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cascade of client package {} failed; the sweep will repeat it", clientPackageId, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Cascades packages whose latest change is still not carried, once at start-up (no instance runs them then). */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeInterruptedCascades() {
+        holdings.awaitingCascade().forEach(clientPackageId -> converge(clientPackageId, SYSTEM));
+    }
+
+    /**
+     * Cascades packages found awaiting in two sweeps running: one that is awaiting only briefly is being
+     * cascaded right now by the listener that changed it.
+     */
+    @Scheduled(fixedDelayString = "${did.hold.cascade.sweep-interval:PT30S}",
+            initialDelayString = "${did.hold.cascade.sweep-interval:PT30S}")
+    void sweep() {
+        Set<String> awaiting = new HashSet<>(holdings.awaitingCascade());
+        awaiting.stream().filter(awaitingAtLastSweep::contains).forEach(clientPackageId -> converge(clientPackageId, SYSTEM));
+        awaitingAtLastSweep = awaiting;
+    }
+
+    /** One batch in one transaction; should it fail, each of its DIDs on its own. True when every DID followed. */
+    private boolean follow(List<String> numbers, String clientPackageId, Instant holdUntil, Map<String, ?> metaData) {
+        try {
+            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+            batch.attachTransaction(transactionManager);
+            batch.execute(() -> numbers.forEach(number -> send(number, clientPackageId, holdUntil, metaData)));
+            return true;
+        } catch (RuntimeException batchFailed) {
+            log.info("A batch of client package {}'s cascade failed ({}); following its DIDs one by one",
+                    clientPackageId, batchFailed.toString());
+        }
+        boolean all = true;
+        for (String number : numbers) {
+            try {
+                send(number, clientPackageId, holdUntil, metaData);
+            } catch (RuntimeException e) {
+                log.warn("DID {} did not follow client package {}; the sweep will repeat it", number, clientPackageId, e);
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    private void send(String number, String clientPackageId, Instant holdUntil, Map<String, ?> metaData) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                new FollowClientPackage(number, clientPackageId, holdUntil)).andMetaData(metaData));
+    }
+}

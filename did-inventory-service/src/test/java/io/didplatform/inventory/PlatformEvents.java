@@ -1,0 +1,77 @@
+package io.didplatform.inventory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.contracts.Topics;
+import io.didplatform.contracts.clients.ClientEvent;
+import io.didplatform.contracts.packages.PackageEvent;
+import io.didplatform.support.axon.MessageContext;
+import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.testing.TestInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.eventhandling.GenericEventMessage;
+
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Plays client-service's and package-service's part on the real broker: publishes their events as those
+ * services do (CloudEvents in the platform's codec, keyed by subject, with actor and correlation).
+ */
+public final class PlatformEvents implements AutoCloseable {
+    /** One published event: its topic, key and the exact bytes, so it can be delivered again. */
+    public record Sent(String topic, String key, byte[] value, String id) {
+    }
+
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    private final CloudEventCodec clients;
+    private final CloudEventCodec packages;
+
+    /** {@code json}: the service's own ObjectMapper, so payloads are written exactly as a platform service writes them. */
+    public PlatformEvents(ObjectMapper json) {
+        clients = new CloudEventCodec(json, "/client-service");
+        packages = new CloudEventCodec(json, "/package-service");
+    }
+
+    public Sent publish(ClientEvent event) {
+        return send(Topics.CLIENT, clients, event.subject(), event);
+    }
+
+    public Sent publish(PackageEvent event) {
+        return send(Topics.PACKAGE, packages, event.subject(), event);
+    }
+
+    /** Delivers an event again, same id and all, as a producer retry or a consumer rebalance would. */
+    public void redeliver(Sent sent) {
+        await(producer.send(new ProducerRecord<>(sent.topic(), sent.key(), sent.value())));
+    }
+
+    private Sent send(String topic, CloudEventCodec codec, String subject, Object event) {
+        var message = GenericEventMessage.asEventMessage(event)
+                .andMetaData(Map.of(MessageContext.ACTOR, "stand-in", MessageContext.CORRELATION, subject));
+        Sent sent = new Sent(topic, subject, codec.encode(message, subject), message.getIdentifier());
+        redeliver(sent);
+        return sent;
+    }
+
+    private static void await(java.util.concurrent.Future<?> send) {
+        try {
+            send.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not publish", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
