@@ -31,16 +31,10 @@ public class AuditIngest {
     @Transactional
     public int record(List<Received> batch) {
         projector.lock();
-        int stored = 0;
-        for (Received received : batch) {
-            InboundEvent event = withTime(received.event());
-            var seq = auditLog.append(event, received.topic());
-            if (seq.isPresent()) {
-                projector.project(new StoredEvent(seq.get(), event));
-                stored++;
-            }
-        }
-        return stored;
+        List<StoredEvent> stored = auditLog.append(batch.stream()
+                .map(received -> new Received(withTime(received.event()), received.topic())).toList());
+        projector.project(stored);
+        return stored.size();
     }
 
     /** An event without a time is dated when it is received; the log and the projections keep the same date. */

@@ -1,5 +1,10 @@
 package io.didplatform.audit.query;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.audit.query.projection.StoredEvent;
 import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.support.web.PageResponse;
 import org.springframework.data.domain.PageImpl;
@@ -15,8 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 import javax.sql.DataSource;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -33,32 +41,65 @@ public class AuditLog {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
+    private final ObjectMapper json;
 
-    AuditLog(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
+    AuditLog(NamedParameterJdbcTemplate jdbc, DataSource dataSource, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         // PostgreSQL streams rows with a cursor only inside a transaction and with a fetch size
         cursor.setFetchSize(STREAM_FETCH_SIZE);
         this.streaming = new NamedParameterJdbcTemplate(cursor);
     }
 
-    /** Stores the event unless it is already stored; its position in the log when it was new. */
-    public Optional<Long> append(InboundEvent event, String topic) {
-        Instant at = event.time() == null ? Instant.now() : event.time();
-        List<Long> seq = jdbc.queryForList("""
+    /**
+     * Stores, in one statement, the events not stored yet, in the order given; returns those, with their
+     * positions in the log. An event already stored, or given twice, is returned once at most.
+     */
+    public List<StoredEvent> append(List<AuditIngest.Received> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Map<String, InboundEvent> byId = new HashMap<>();
+        List<LogRow> rows = new ArrayList<>(batch.size());
+        for (AuditIngest.Received received : batch) {
+            InboundEvent e = received.event();
+            byId.putIfAbsent(e.id(), e);
+            rows.add(new LogRow(e.id(), e.type(), e.source(), e.subject(), e.actor(), e.time(), e.correlationId(),
+                    e.causationId(), received.topic(), e.data().isEmpty() ? "null" : e.data(), e.raw()));
+        }
+        List<StoredEvent> stored = jdbc.query("""
                 insert into audit_event (event_id, type, source, subject, actor, occurred_at, correlation_id,
                                          causation_id, topic, data, cloud_event)
-                values (:id, :type, :source, :subject, :actor, :at, :correlation, :causation, :topic,
-                        cast(:data as jsonb), cast(:raw as jsonb))
+                select event_id, type, source, subject, actor, occurred_at, correlation_id, causation_id, topic, data,
+                       cloud_event
+                from rows from (jsonb_to_recordset(cast(:rows as jsonb)) as (event_id varchar, type varchar,
+                     source varchar, subject varchar, actor varchar, occurred_at timestamptz, correlation_id varchar,
+                     causation_id varchar, topic varchar, data jsonb, cloud_event jsonb)) with ordinality
+                     as r(event_id, type, source, subject, actor, occurred_at, correlation_id, causation_id, topic, data,
+                          cloud_event, n)
+                order by n
                 on conflict (event_id) do nothing
-                returning seq
-                """, new MapSqlParameterSource()
-                .addValue("id", event.id()).addValue("type", event.type()).addValue("source", event.source())
-                .addValue("subject", event.subject()).addValue("actor", event.actor())
-                .addValue("at", Timestamp.from(at)).addValue("correlation", event.correlationId())
-                .addValue("causation", event.causationId()).addValue("topic", topic)
-                .addValue("data", event.data().isEmpty() ? "null" : event.data()).addValue("raw", event.raw()), Long.class);
-        return seq.stream().findFirst();
+                returning event_id, seq
+                """, new MapSqlParameterSource("rows", json(rows)),
+                (rs, i) -> new StoredEvent(rs.getLong("seq"), byId.get(rs.getString("event_id"))));
+        return stored.stream().sorted(Comparator.comparingLong(StoredEvent::seq)).toList();
+    }
+
+    /** One row of audit_event as JSON; data and cloud_event go in as the JSON they are. */
+    private record LogRow(@JsonProperty("event_id") String eventId, String type, String source, String subject,
+                          String actor, @JsonProperty("occurred_at") Instant occurredAt,
+                          @JsonProperty("correlation_id") String correlationId,
+                          @JsonProperty("causation_id") String causationId, String topic,
+                          @JsonRawValue String data, @JsonRawValue @JsonProperty("cloud_event") String cloudEvent) {
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the events as JSON", e);
+        }
     }
 
     public PageResponse<AuditEventResponse> events(AuditEventFilter filter, Pageable pageable) {

@@ -1,11 +1,13 @@
 package io.didplatform.audit.query.projection;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,33 +16,49 @@ import java.util.Map;
  */
 @Component
 class DidVersions {
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
-    DidVersions(NamedParameterJdbcTemplate jdbc) {
+    DidVersions(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    void next(String number, StoredEvent stored, Map<String, Object> fields) {
-        Timestamp at = Timestamp.from(stored.event().time());
-        jdbc.update("update did_version set valid_to = :at where number = :number and valid_to is null",
-                new MapSqlParameterSource("at", at).addValue("number", number));
-        if (fields.isEmpty()) {
-            return;
+    /** A DID's fields from an event on; empty fields: the DID was deleted. */
+    record Version(String number, StoredEvent stored, Map<String, Object> fields) {
+        Timestamp at() {
+            return Timestamp.from(stored.event().time());
         }
-        jdbc.update("""
-                insert into did_version (number, seq, event_id, valid_from, status, after_hold_status, operator_id, tag,
-                                         notes, client_id, client_package_id, destination, hold_until, hold_reason)
-                values (:number, :seq, :eventId, :at, :status, :afterHoldStatus, :operatorId, :tag, :notes, :clientId,
-                        :clientPackageId, :destination, :holdUntil, :holdReason)
-                """, new MapSqlParameterSource("number", number)
-                .addValue("seq", stored.seq()).addValue("eventId", stored.event().id()).addValue("at", at)
-                .addValue("status", fields.get("status")).addValue("afterHoldStatus", fields.get("afterHoldStatus"))
-                .addValue("operatorId", fields.get("operatorId")).addValue("tag", fields.get("tag"))
-                .addValue("notes", fields.get("notes")).addValue("clientId", fields.get("clientId"))
-                .addValue("clientPackageId", fields.get("clientPackageId"))
-                .addValue("destination", fields.get("destination"))
-                .addValue("holdUntil", fields.get("holdUntil") == null ? null
-                        : Timestamp.from(Instant.parse((String) fields.get("holdUntil"))))
-                .addValue("holdReason", fields.get("holdReason")));
+    }
+
+    /** Appends versions given in log order: per number, each one ends where the next begins. */
+    void append(List<Version> versions) {
+        Map<String, List<Version>> byNumber = new LinkedHashMap<>();
+        versions.forEach(v -> byNumber.computeIfAbsent(v.number(), n -> new ArrayList<>()).add(v));
+        List<Object[]> closes = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        byNumber.forEach((number, chain) -> {
+            closes.add(new Object[]{chain.get(0).at(), number});
+            for (int i = 0; i < chain.size(); i++) {
+                Version v = chain.get(i);
+                if (!v.fields().isEmpty()) {
+                    inserts.add(row(v, i + 1 < chain.size() ? chain.get(i + 1).at() : null));
+                }
+            }
+        });
+        jdbc.batchUpdate("update did_version set valid_to = ? where number = ? and valid_to is null", closes);
+        jdbc.batchUpdate("""
+                insert into did_version (number, seq, event_id, valid_from, valid_to, status, after_hold_status,
+                                         operator_id, tag, notes, client_id, client_package_id, destination, hold_until,
+                                         hold_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, inserts);
+    }
+
+    private static Object[] row(Version v, Timestamp validTo) {
+        Map<String, Object> f = v.fields();
+        Object holdUntil = f.get("holdUntil");
+        return new Object[]{v.number(), v.stored().seq(), v.stored().event().id(), v.at(), validTo, f.get("status"),
+                f.get("afterHoldStatus"), f.get("operatorId"), f.get("tag"), f.get("notes"), f.get("clientId"),
+                f.get("clientPackageId"), f.get("destination"),
+                holdUntil == null ? null : Timestamp.from(Instant.parse((String) holdUntil)), f.get("holdReason")};
     }
 }

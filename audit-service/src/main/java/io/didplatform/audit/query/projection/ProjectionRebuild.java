@@ -52,7 +52,7 @@ public class ProjectionRebuild {
         do {
             // keyset pages in log order: every entity's events in the order they arrived
             page = jdbc.query("select * from audit_event where seq > ? order by seq limit ?", STORED, after, PAGE);
-            page.forEach(projector::project);
+            projector.project(page);
             events += page.size();
             after = page.isEmpty() ? after : page.get(page.size() - 1).seq();
         } while (page.size() == PAGE);
