@@ -162,12 +162,13 @@ async function clientPage(root, id) {
   function renderTakeForm() {
     if (!session.can.write()) return clear(takeBox);
     const active = clientPackages.filter((cp) => cp.status === 'ACTIVE');
+    if (!active.length) {
+      return clear(takeBox, h('div.notice', 'No active package: give this client a package, or activate one, to let it take DIDs.'));
+    }
     const outcome = h('div.outcome', { 'aria-live': 'polite' });
     const form = h('form.inline-form',
       field('Number', input('number', { required: true, inputmode: 'tel', placeholder: '15550000001', size: 16 })),
-      field('Client package', active.length
-        ? select('clientPackageId', active.map((cp) => [cp.id, `${cp.label} (${cp.used ?? 0}/${cp.didLimit ?? '?'})`]), { required: true })
-        : input('clientPackageId', { required: true, placeholder: 'No active package' })),
+      field('Client package', select('clientPackageId', active.map((cp) => [cp.id, `${cp.label} (${cp.used ?? 0}/${cp.didLimit ?? '?'})`]), { required: true })),
       field('Destination', input('destination', { required: true, maxlength: 255, placeholder: 'sip:100@pbx.example', size: 24 })),
       h('button.primary', { type: 'submit' }, 'Take DID'));
     form.addEventListener('submit', async (e) => {

@@ -37,8 +37,12 @@ export default {
         h('button', { onclick: () => exportDids('xlsx') }, 'Export XLSX'))),
       filters.form, h('div.counts-row', counts, matching), selectionBar, results);
 
+    /** Refreshes now, and once more when the read model has surely caught up with the change. */
     function changed(result) {
-      if (result) refresh();
+      if (result) {
+        refresh();
+        setTimeout(refresh, 1500);
+      }
     }
 
     async function refresh() {
@@ -106,10 +110,8 @@ export default {
     }
 
     function done(result) {
-      if (result) {
-        state.selection.clear();
-        refresh();
-      }
+      if (result) state.selection.clear();
+      changed(result);
     }
 
     /** Counts per status come with the page when the service sends them, else one small query per status. */
@@ -275,10 +277,11 @@ export async function openDid(number, onChange) {
   panel.body.append(details, h('h3', 'History'), historyBox);
   loadHistory(`/api/audit/dids/${encodeURIComponent(number)}/history`, historyBox);
 
-  async function load() {
-    let did;
+  /** Shows `known` (what a command answered) or else what the read model has now. */
+  async function load(known) {
+    let did = known;
     try {
-      did = await api.get(`/api/dids/${encodeURIComponent(number)}`);
+      did ??= await api.get(`/api/dids/${encodeURIComponent(number)}`);
     } catch (e) {
       return clear(details, problem(e));
     }
@@ -320,9 +323,13 @@ export async function openDid(number, onChange) {
     });
     if (updated) {
       toast(`DID ${did.number} updated`);
-      load();
-      loadHistory(`/api/audit/dids/${encodeURIComponent(number)}/history`, historyBox);
+      // The answer is the DID after the change; the search and the audit log catch up a moment later.
+      load(updated.number ? updated : undefined);
       onChange?.();
+      setTimeout(() => {
+        onChange?.();
+        loadHistory(`/api/audit/dids/${encodeURIComponent(number)}/history`, historyBox);
+      }, 1500);
     }
   }
 

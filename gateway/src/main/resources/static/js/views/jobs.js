@@ -9,6 +9,8 @@ function report(job) {
   const done = (job.succeeded ?? 0) + (job.failed ?? 0);
   const percent = job.total ? Math.round((done * 100) / job.total) : job.state === 'RUNNING' ? 0 : 100;
   const errors = job.errors || [];
+  // Imports number their rows (header = row 1); lists and ranges have none.
+  const withRows = errors.some((e) => e.row !== null && e.row !== undefined);
   return h('div.job',
     h('div.job-state', badge(job.state), h('span.muted', ` ${String(job.kind || 'job').replaceAll('_', ' ').toLowerCase()} · ${job.id ?? ''}`)),
     job.detail && h('div.notice', job.detail),
@@ -20,8 +22,8 @@ function report(job) {
       h('span.error-text', `${count(job.failed)} failed`)),
     errors.length > 0 && h('div.table-wrap.job-errors',
       h('table.data.compact',
-        h('thead', h('tr', h('th', 'Row'), h('th', 'Number'), h('th', 'Reason'))),
-        h('tbody', errors.map((e) => h('tr', h('td.num', e.row ?? ''), h('td.mono', e.number ?? ''), h('td', e.reason ?? '')))))),
+        h('thead', h('tr', withRows && h('th.num', 'Row'), h('th', 'Number'), h('th', 'Reason'))),
+        h('tbody', errors.map((e) => h('tr', withRows && h('td.num', e.row ?? ''), h('td.mono', e.number ?? ''), h('td', e.reason ?? '')))))),
     (job.errorsOmitted > 0 || job.failed > errors.length) && errors.length > 0
       && h('p.muted', `Showing the first ${count(errors.length)} of ${count(job.failed)} errors.`));
 }
