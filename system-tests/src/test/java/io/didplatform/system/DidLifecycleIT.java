@@ -1,0 +1,145 @@
+package io.didplatform.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A DID's whole life across the four services, through the gateway: created, taken by a client under an
+ * active package, held when the package is deactivated, restored when it is activated, given back, released
+ * when the (shortened) hold ends, and every step in its audit history.
+ */
+class DidLifecycleIT {
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static Api admin;
+    private static Api auditor;
+
+    @BeforeAll
+    static void startPlatform() {
+        String gateway = RunningPlatform.get().gatewayUrl();
+        admin = new Api(gateway, "admin", "admin");
+        auditor = new Api(gateway, "auditor", "auditor");
+    }
+
+    @Test
+    void aDidIsAssignedHeldRestoredGivenBackAndReleasedWithItsWholeHistory() {
+        String prefix = "1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String first = prefix + "1";
+        String second = prefix + "2";
+        String third = prefix + "3";
+        String operatorId = created(admin.post("/api/operators", Map.of("name", "Lifecycle " + prefix)));
+        for (String number : List.of(first, second, third)) {
+            created(admin.post("/api/dids", Map.of("number", number, "operatorId", operatorId, "tag", "nyc")));
+        }
+        String packageId = created(admin.post("/api/packages",
+                Map.of("name", "NYC two " + prefix, "didLimit", 2, "tags", List.of("nyc"))));
+        String clientId = created(admin.post("/api/clients", Map.of("name", "Acme " + prefix, "email", "noc@acme.test")));
+        // package-service learns the client from client.events: eventually it may be given the package
+        String clientPackageId = eventuallyCreated("/api/client-packages",
+                Map.of("clientId", clientId, "packageId", packageId));
+
+        String takes = "/api/clients/" + clientId + "/dids";
+        take(takes, Map.of("number", first, "clientPackageId", clientPackageId, "destination", "sip:first@pbx.acme.test"));
+        take(takes, Map.of("number", second, "clientPackageId", clientPackageId, "destination", "tel:+15551230000"));
+        Api.Response third409 = admin.post(takes, Map.of("number", third, "clientPackageId", clientPackageId,
+                "destination", "sip:third@pbx.acme.test"));
+        assertThat(third409.status()).isEqualTo(409);
+        assertThat(third409.text("code")).isEqualTo("LIMIT_REACHED");
+        assertThat(admin.get("/api/dids/" + third).text("status")).isEqualTo("IN_STOCK");
+
+        awaitRouting(first, true, "ACTIVE");
+        assertThat(admin.get("/api/routing/" + first).text("destination")).isEqualTo("sip:first@pbx.acme.test");
+
+        assertThat(admin.post("/api/client-packages/" + clientPackageId + "/deactivate", Map.of()).status()).isLessThan(300);
+        awaitRouting(first, false, "HOLD");
+        awaitRouting(second, false, "HOLD");
+
+        assertThat(admin.post("/api/client-packages/" + clientPackageId + "/activate", Map.of()).status()).isLessThan(300);
+        awaitRouting(first, true, "ACTIVE");
+        awaitRouting(second, true, "ACTIVE");
+        assertThat(admin.get("/api/routing/" + second).text("destination")).isEqualTo("tel:+15551230000");
+
+        assertThat(admin.delete(takes + "/" + first).status()).isLessThan(300);
+        awaitRouting(first, false, "HOLD");
+        // the hold period of this system is a few seconds: then the DID takes its after-hold status, no client
+        await().atMost(RunningPlatform.HOLD_PERIOD.plus(EVENTUALLY)).untilAsserted(() -> {
+            JsonNode did = admin.get("/api/dids/" + first).body();
+            assertThat(did.path("status").asText()).isEqualTo("IN_STOCK");
+            assertThat(did.path("clientId").isNull() || did.path("clientId").isMissingNode()).isTrue();
+        });
+
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode history = auditor.get("/api/audit/dids/" + first + "/history").body();
+            List<String> types = new ArrayList<>();
+            history.forEach(entry -> types.add(entry.path("type").asText()));
+            assertThat(types).containsSubsequence("did.DidCreated.v1", "did.DidAssigned.v1", "did.DidHeld.v1",
+                    "did.DidRestored.v1", "did.DidHeld.v1", "did.DidReleased.v1");
+            JsonNode firstHold = find(history, "did.DidHeld.v1");
+            assertThat(firstHold.path("causedBy").path("type").asText()).isEqualTo("package.PackageDeactivated.v1");
+            assertThat(firstHold.path("changes").path("status").path("to").asText()).isEqualTo("HOLD");
+        });
+    }
+
+    private static void awaitRouting(String number, boolean routable, String status) {
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            Api.Response answer = admin.get("/api/routing/" + number);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().path("routable").asBoolean()).as("routable").isEqualTo(routable);
+            assertThat(answer.text("status")).isEqualTo(status);
+        });
+    }
+
+    /**
+     * Takes a DID for a client: client-service may not have heard yet that the package is active (409
+     * PACKAGE_INACTIVE: ask again), and inventory may answer after the call returned (202: follow the link).
+     */
+    private static void take(String path, Map<String, ?> body) {
+        await().atMost(EVENTUALLY).until(() -> {
+            Api.Response response = admin.post(path, body);
+            if (response.status() == 202) {
+                String request = path + "/requests/" + response.text("requestId");
+                await().atMost(EVENTUALLY).until(() -> !"PENDING".equals(admin.get(request).text("status")));
+                assertThat(admin.get(request).text("status")).isEqualTo("CONFIRMED");
+                return true;
+            }
+            if (response.status() == 409 && "PACKAGE_INACTIVE".equals(response.text("code"))) {
+                return false;
+            }
+            assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+            return true;
+        });
+    }
+
+    private static String eventuallyCreated(String path, Map<String, ?> body) {
+        List<String> id = new ArrayList<>();
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            Api.Response response = admin.post(path, body);
+            assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+            id.add(response.body().has("id") ? response.text("id") : response.text("number"));
+        });
+        return id.get(0);
+    }
+
+    private static String created(Api.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.body().has("id") ? response.text("id") : response.text("number");
+    }
+
+    private static JsonNode find(JsonNode history, String type) {
+        for (JsonNode entry : history) {
+            if (type.equals(entry.path("type").asText())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + type + " in " + history);
+    }
+}
