@@ -115,7 +115,7 @@ function openEvent(event) {
 }
 
 function didHistory(root, initial) {
-  const box = h('div');
+  const box = h('section.card');
   root.append(filterForm([field('DID number', input('number', { required: true, value: initial || '', inputmode: 'tel', size: 18 }))],
     ({ number }) => show(number.replace(/[\s+().\-]/g, ''))), box);
   function show(number) {
@@ -185,7 +185,7 @@ function asOf(root) {
 
 function entityHistory(root) {
   const KINDS = [['operators', 'Operator'], ['packages', 'Package'], ['client-packages', 'Client package'], ['clients', 'Client']];
-  const box = h('div');
+  const box = h('section.card');
   const kind = select('kind', KINDS, { value: 'operators' });
   const id = input('id', { required: true, list: 'entity-ids', placeholder: 'id', size: 38 });
   const ids = h('datalist', { id: 'entity-ids' });

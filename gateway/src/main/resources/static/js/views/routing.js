@@ -37,7 +37,7 @@ export default {
         recent.unshift({ ...r, at: new Date().toISOString() });
       } catch (e) {
         clear(answer, problem(e.status === 404 && !e.missing ? { ...e, detail: `${n} is not in the inventory.` } : e));
-        recent.unshift({ number: n, routable: false, status: e.status === 404 ? 'UNKNOWN' : 'ERROR', at: new Date().toISOString() });
+        recent.unshift({ number: n, routable: false, status: e.status === 404 && !e.missing ? 'UNKNOWN' : 'ERROR', at: new Date().toISOString() });
       }
       recent.splice(20);
       showRecent();
@@ -49,7 +49,7 @@ export default {
         onOpen: (r) => { number.value = r.number; lookup(r.number); },
         columns: [
           { label: 'Number', value: (r) => h('span.mono.strong', r.number) },
-          { label: 'Routable', value: (r) => badge(r.routable ? 'ROUTABLE' : 'NOT_ROUTABLE') },
+          { label: 'Routable', value: (r) => (r.status === 'ERROR' ? h('span.muted', 'unknown') : badge(r.routable ? 'ROUTABLE' : 'NOT_ROUTABLE')) },
           { label: 'Status', value: (r) => badge(r.status) },
           { label: 'Destination', value: (r) => mono(r.destination) },
           { label: 'Asked at', value: (r) => when(r.at) },
