@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Inventory's side of the assignment saga and of every client DID's life: answers settle the client's pending
@@ -63,11 +64,13 @@ class InventoryEventListener {
         if (!concernsClients(payload) || !processed.firstDelivery(CONSUMER, event.id())) {
             return;
         }
+        // commands go last: a command's aggregate lock is released when the command ends, not when this
+        // transaction commits, so the less work after it, the shorter the window for a stale concurrent load
         if (payload instanceof DidAssigned assigned) {
             if (knownClient(assigned.clientId(), event)) {
-                commands.send(new ConfirmDidAssignment(assigned.clientId(), assigned.requestId(), assigned.number()), event);
                 dids.assigned(assigned.clientId(), assigned.number(), assigned.clientPackageId(), assigned.requestId(),
                         assigned.destination());
+                commands.send(new ConfirmDidAssignment(assigned.clientId(), assigned.requestId(), assigned.number()), event);
             }
         } else if (payload instanceof DidAssignmentRejected rejected) {
             if (knownClient(rejected.clientId(), event)) {
@@ -75,9 +78,9 @@ class InventoryEventListener {
                         rejected.reason()), event);
             }
         } else if (payload instanceof DidReleased released) {
-            dids.holderOf(released.number()).ifPresent(clientId ->
-                    commands.send(new ReleaseDid(clientId, released.number()), event));
+            Optional<String> holder = dids.holderOf(released.number());
             dids.released(released.number());
+            holder.ifPresent(clientId -> commands.send(new ReleaseDid(clientId, released.number()), event));
         } else if (payload instanceof DidBlocked blocked) {
             dids.statusChanged(blocked.number(), List.of(ACTIVE), BLOCKED);
         } else if (payload instanceof DidUnblocked unblocked) {

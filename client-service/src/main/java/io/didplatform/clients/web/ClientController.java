@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
@@ -31,10 +30,10 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/clients")
 class ClientController {
-    private final CommandGateway commands;
+    private final ClientCommands commands;
     private final ClientProjection clients;
 
-    ClientController(CommandGateway commands, ClientProjection clients) {
+    ClientController(ClientCommands commands, ClientProjection clients) {
         this.commands = commands;
         this.clients = clients;
     }
@@ -52,7 +51,7 @@ class ClientController {
     ResponseEntity<ClientResponse> create(@Valid @RequestBody ClientRequest request) {
         String id = UUID.randomUUID().toString();
         ClientStatus status = request.status() == null ? ClientStatus.ACTIVE : request.status();
-        commands.sendAndWait(new CreateClient(id, request.name().trim(), request.email().trim(), status));
+        commands.send(new CreateClient(id, request.name().trim(), request.email().trim(), status));
         Instant now = Instant.now();
         return ResponseEntity.created(URI.create("/api/clients/" + id))
                 .body(new ClientResponse(id, request.name().trim(), request.email().trim(), status, now, now));
@@ -60,7 +59,7 @@ class ClientController {
 
     @PutMapping("/{id}")
     ClientResponse update(@PathVariable String id, @Valid @RequestBody ClientUpdate request) {
-        commands.sendAndWait(new UpdateClient(id, request.name().trim(), request.email().trim(), request.status()));
+        commands.send(new UpdateClient(id, request.name().trim(), request.email().trim(), request.status()));
         Instant createdAt = clients.find(id).map(ClientResponse::createdAt).orElse(null);
         return new ClientResponse(id, request.name().trim(), request.email().trim(), request.status(), createdAt,
                 Instant.now());

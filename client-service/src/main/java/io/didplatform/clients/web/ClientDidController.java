@@ -12,7 +12,6 @@ import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -37,11 +36,11 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/clients/{clientId}/dids")
 class ClientDidController {
-    private final CommandGateway commands;
+    private final ClientCommands commands;
     private final DidAssignments assignments;
     private final ClientDids dids;
 
-    ClientDidController(CommandGateway commands, DidAssignments assignments, ClientDids dids) {
+    ClientDidController(ClientCommands commands, DidAssignments assignments, ClientDids dids) {
         this.commands = commands;
         this.assignments = assignments;
         this.dids = dids;
@@ -92,25 +91,25 @@ class ClientDidController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     void changeRouting(@PathVariable String clientId, @PathVariable String number,
                        @RequestBody RoutingRequest request) {
-        commands.sendAndWait(new ChangeDidRouting(clientId, DidNumbers.normalized(number),
+        commands.send(new ChangeDidRouting(clientId, DidNumbers.normalized(number),
                 Destinations.valid(request.destination())));
     }
 
     @PostMapping("/{number}/block")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void block(@PathVariable String clientId, @PathVariable String number) {
-        commands.sendAndWait(new BlockDid(clientId, DidNumbers.normalized(number)));
+        commands.send(new BlockDid(clientId, DidNumbers.normalized(number)));
     }
 
     @PostMapping("/{number}/unblock")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void unblock(@PathVariable String clientId, @PathVariable String number) {
-        commands.sendAndWait(new UnblockDid(clientId, DidNumbers.normalized(number)));
+        commands.send(new UnblockDid(clientId, DidNumbers.normalized(number)));
     }
 
     @DeleteMapping("/{number}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void giveBack(@PathVariable String clientId, @PathVariable String number) {
-        commands.sendAndWait(new ReturnDid(clientId, DidNumbers.normalized(number)));
+        commands.send(new ReturnDid(clientId, DidNumbers.normalized(number)));
     }
 }

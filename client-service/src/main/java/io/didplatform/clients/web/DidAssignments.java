@@ -6,7 +6,6 @@ import io.didplatform.clients.query.AssignmentOutcomes;
 import io.didplatform.clients.query.AssignmentRequestResponse;
 import io.didplatform.clients.query.ClientDids;
 import io.didplatform.clients.query.ClientPackages;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +25,13 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 class DidAssignments {
-    private final CommandGateway commands;
+    private final ClientCommands commands;
     private final ClientPackages clientPackages;
     private final AssignmentOutcomes outcomes;
     private final ClientDids dids;
     private final Duration wait;
 
-    DidAssignments(CommandGateway commands, ClientPackages clientPackages, AssignmentOutcomes outcomes, ClientDids dids,
+    DidAssignments(ClientCommands commands, ClientPackages clientPackages, AssignmentOutcomes outcomes, ClientDids dids,
                    @Value("${did.clients.assignment-wait:PT5S}") Duration wait) {
         this.commands = commands;
         this.clientPackages = clientPackages;
@@ -48,7 +47,7 @@ class DidAssignments {
                 .orElse(null);
         CompletableFuture<AssignmentRequestResponse> outcome = outcomes.expect(requestId);
         try {
-            commands.sendAndWait(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms));
+            commands.send(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms));
             return awaitDecision(outcome).orElseGet(() -> dids.request(clientId, requestId).orElse(
                     new AssignmentRequestResponse(requestId, clientId, number, clientPackageId, destination,
                             AssignmentRequestResponse.PENDING, null, Instant.now(), null)));
