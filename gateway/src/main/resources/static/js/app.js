@@ -23,7 +23,7 @@ function showLogin(message) {
   document.querySelectorAll('dialog, .drawer, .backdrop').forEach((el) => el.remove());
   const error = h('div.login-error');
   if (message) error.append(problem(new ApiError(401, message)));
-  const user = input('user', { required: true, autocomplete: 'username', autofocus: true });
+  const user = input('user', { required: true, autocomplete: 'username' });
   const password = input('password', { type: 'password', required: true, autocomplete: 'current-password' });
   const token = h('textarea', { name: 'token', rows: 3, placeholder: 'eyJhbGciOi…', spellcheck: false });
   const basicFields = h('div', field('User', user), field('Password', password));

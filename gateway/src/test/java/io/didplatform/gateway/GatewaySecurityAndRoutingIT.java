@@ -126,6 +126,7 @@ class GatewaySecurityAndRoutingIT {
         String page = client.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().valueEquals("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY)
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(page).contains("DID Platform");
         client.get().uri("/js/app.js").exchange().expectStatus().isOk();
