@@ -73,7 +73,8 @@ function start() {
   const topbar = h('header.topbar',
     h('div.brand', h('span.logo', '#'), h('span', 'DID Platform')),
     nav,
-    h('div.user', h('span.avatar', (session.user.name || '?').slice(0, 1).toUpperCase()),
+    h('div.user', h('span.avatar', { title: `${session.user.name} (${session.user.roles.join(', ').toLowerCase()})` },
+      (session.user.name || '?').slice(0, 1).toUpperCase()),
       h('span.who', h('strong', session.user.name), h('small', session.user.roles.join(', ').toLowerCase())), logout));
   const main = h('main.content', { id: 'content' });
   clear(app, topbar, main);
