@@ -60,7 +60,7 @@ final class ClientDids {
     }
 
     void awaitStatus(String number, String status) {
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(did(number)).containsEntry("status", status);
             assertThat(routing(number)).containsEntry("status", status);
         });

@@ -55,7 +55,7 @@ class DidAssignmentIT extends InventoryIntegrationTest {
     }
 
     private JsonNode awaitOne(String type, String number) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !published.seen(type, number).isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !published.seen(type, number).isEmpty());
         return published.seen(type, number).get(0);
     }
 
@@ -135,9 +135,11 @@ class DidAssignmentIT extends InventoryIntegrationTest {
         dids.awaitStatus(number, "ACTIVE");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(dids.routing(number)).containsEntry("routable", true).containsEntry("destination", "sip:new@pbx"));
-        assertThat(published.seen("did.DidBlocked.v1", number)).hasSize(1);
-        assertThat(published.seen("did.DidRoutingChanged.v1", number)).hasSize(1);
-        assertThat(published.seen("did.DidUnblocked.v1", number)).hasSize(1);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(published.seen("did.DidBlocked.v1", number)).hasSize(1);
+            assertThat(published.seen("did.DidRoutingChanged.v1", number)).hasSize(1);
+            assertThat(published.seen("did.DidUnblocked.v1", number)).hasSize(1);
+        });
     }
 
     @Test

@@ -1,0 +1,166 @@
+package io.didplatform.inventory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.contracts.Topics;
+import io.didplatform.contracts.clients.DidAssignmentRequested;
+import io.didplatform.contracts.clients.DidBlockRequested;
+import io.didplatform.contracts.clients.DidReturnRequested;
+import io.didplatform.contracts.packages.ClientPackageTerminated;
+import io.didplatform.contracts.packages.DeactivationReason;
+import io.didplatform.contracts.packages.PackageActivated;
+import io.didplatform.contracts.packages.PackageDeactivated;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The hold lifecycle driven by package-service's and client-service's events on the real broker: holds when a
+ * client package is deactivated, restores when it is active again, releases when the (3 s) hold ends.
+ */
+class HoldLifecycleIT extends InventoryIntegrationTest {
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    PlatformEvents events;
+    TopicWatcher published;
+    ClientDids dids;
+    String client;
+    String clientPackage;
+
+    @BeforeEach
+    void setUp() {
+        events = new PlatformEvents(json);
+        published = new TopicWatcher(Topics.DID_INVENTORY, json);
+        dids = new ClientDids(new Api(http), events);
+        client = UUID.randomUUID().toString();
+        clientPackage = UUID.randomUUID().toString();
+        events.publish(activated());
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        published.close();
+        events.close();
+    }
+
+    /** What reached the topic of this type about this number, once at least one did (the outbox lags a little). */
+    private List<JsonNode> awaitPublished(String type, String number) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !published.seen(type, number).isEmpty());
+        return published.seen(type, number);
+    }
+
+    private PackageActivated activated() {
+        return new PackageActivated(clientPackage, client, "pkg-1", 10, List.of());
+    }
+
+    private PackageDeactivated deactivated() {
+        return new PackageDeactivated(clientPackage, client, "pkg-1", DeactivationReason.MANUAL);
+    }
+
+    @Test
+    void holdsTheDidsOfADeactivatedPackageAndRestoresThemWhenItIsActiveAgain() {
+        String first = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        String second = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        dids.take(first, client, clientPackage, "sip:first@pbx");
+        dids.take(second, client, clientPackage, "sip:second@pbx");
+        events.publish(new DidBlockRequested(client, second));
+        dids.awaitStatus(second, "BLOCKED");
+
+        events.publish(deactivated());
+        dids.awaitStatus(first, "HOLD");
+        dids.awaitStatus(second, "HOLD");
+        assertThat(dids.routing(first)).containsEntry("routable", false).doesNotContainKey("destination");
+        assertThat(Instant.parse((String) dids.did(first).get("holdUntil"))).isAfter(Instant.now().minusSeconds(5));
+        assertThat(awaitPublished("did.DidHeld.v1", first)).singleElement().satisfies(held -> {
+            assertThat(held.at("/data/reason").asText()).isEqualTo("PACKAGE_INACTIVE");
+            assertThat(held.at("/data/previousStatus").asText()).isEqualTo("ACTIVE");
+        });
+
+        events.publish(activated());
+        dids.awaitStatus(first, "ACTIVE");
+        dids.awaitStatus(second, "BLOCKED");
+        assertThat(dids.routing(first)).containsEntry("routable", true).containsEntry("destination", "sip:first@pbx");
+        assertThat(dids.did(first)).containsEntry("clientId", client).containsEntry("holdUntil", null);
+
+        // restored before the hold ended: its deadline was cancelled, so it stays ACTIVE past the old holdUntil
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).untilAsserted(() ->
+                assertThat(dids.did(first)).containsEntry("status", "ACTIVE").containsEntry("clientId", client));
+        assertThat(awaitPublished("did.DidRestored.v1", first)).hasSize(1);
+        assertThat(published.seen("did.DidReleased.v1", first)).isEmpty();
+    }
+
+    @Test
+    void aDeliveredAgainDeactivationChangesNothing() {
+        String number = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        dids.take(number, client, clientPackage, "sip:once@pbx");
+        PlatformEvents.Sent deactivation = events.publish(deactivated());
+        dids.awaitStatus(number, "HOLD");
+        events.publish(activated());
+        dids.awaitStatus(number, "ACTIVE");
+
+        events.redeliver(deactivation);
+        String marker = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        dids.take(marker, client, clientPackage, "sip:marker@pbx"); // package events before it were handled by now
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(dids.did(number)).containsEntry("status", "ACTIVE"));
+        assertThat(awaitPublished("did.DidHeld.v1", number)).hasSize(1);
+    }
+
+    @Test
+    void aDidAssignedWhileItsPackageIsInactiveIsHeldAtOnce() {
+        String number = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        events.publish(deactivated());
+        // the request crossed the deactivation: client-service still saw the package active
+        events.publish(new DidAssignmentRequested(client, UUID.randomUUID(), number, clientPackage, "sip:late@pbx", List.of()));
+        dids.awaitStatus(number, "HOLD");
+        assertThat(awaitPublished("did.DidAssigned.v1", number)).hasSize(1);
+
+        events.publish(activated());
+        dids.awaitStatus(number, "ACTIVE");
+        assertThat(dids.routing(number)).containsEntry("destination", "sip:late@pbx");
+    }
+
+    @Test
+    void aReturnedDidIsHeldAndReleasedToItsAfterHoldStatusWhenTheHoldEnds() {
+        String number = dids.stock(null, "IN_STOCK", "ARCHIVE");
+        dids.take(number, client, clientPackage, "sip:back@pbx");
+
+        events.publish(new DidReturnRequested(client, number, clientPackage));
+        dids.awaitStatus(number, "HOLD");
+        assertThat(awaitPublished("did.DidHeld.v1", number)).singleElement()
+                .satisfies(held -> assertThat(held.at("/data/reason").asText()).isEqualTo("RELEASED"));
+        events.publish(deactivated());
+        events.publish(activated()); // a given-back DID is never restored
+
+        dids.awaitStatus(number, "ARCHIVE");
+        assertThat(dids.did(number)).containsEntry("clientId", null).containsEntry("clientPackageId", null)
+                .containsEntry("destination", null).containsEntry("holdUntil", null);
+        assertThat(dids.routing(number)).containsEntry("routable", false);
+        assertThat(awaitPublished("did.DidReleased.v1", number)).hasSize(1);
+        assertThat(published.seen("did.DidRestored.v1", number)).isEmpty();
+    }
+
+    @Test
+    void aTerminatedPackagesDidsAreHeldAndReleased() {
+        String number = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        dids.take(number, client, clientPackage, "sip:gone@pbx");
+        events.publish(new ClientPackageTerminated(clientPackage, client, "pkg-1"));
+        dids.awaitStatus(number, "HOLD");
+        assertThat(awaitPublished("did.DidHeld.v1", number)).singleElement()
+                .satisfies(held -> assertThat(held.at("/data/reason").asText()).isEqualTo("RELEASED"));
+        dids.awaitStatus(number, "IN_STOCK");
+        assertThat(dids.did(number)).containsEntry("clientId", null);
+    }
+}
