@@ -85,5 +85,6 @@ class ClientLifecycleIT extends ClientIntegrationTest {
                 Map.of("name", "X", "email", "x@example.com", "status", "ACTIVE"));
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(api.get("/api/clients/no-such-client").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(api.get("/api/clients?sort=password").getBody()).containsEntry("code", "INVALID_SORT");
     }
 }

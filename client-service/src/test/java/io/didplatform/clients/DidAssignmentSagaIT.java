@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,15 @@ class DidAssignmentSagaIT extends ClientIntegrationTest {
                 .containsExactlyInAnyOrder(tuple(first, "ACTIVE", DEST), tuple(second, "ACTIVE", "tel:+12125550100"));
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
                 + " and payload_type like '%DidAssignmentRequested'", Long.class, client)).isEqualTo(2);
+        // the confirmation belongs to the request's flow and names inventory's answer as its cause
+        List<Map<String, Object>> flow = jdbc.queryForList("select payload_type, convert_from(meta_data, 'UTF8') as meta"
+                + " from domain_event_entry where aggregate_identifier = ? and payload_type like '%DidAssignment%'"
+                + " order by sequence_number limit 2", client);
+        Map<?, ?> requested = read((String) flow.get(0).get("meta")), confirmed = read((String) flow.get(1).get("meta"));
+        assertThat(flow.get(1).get("payload_type").toString()).endsWith("DidAssignmentConfirmed");
+        assertThat(confirmed.get("correlationId")).isEqualTo(requested.get("correlationId"));
+        assertThat(confirmed.get("causationId")).isNotNull();
+        assertThat(requested.get("actor")).isEqualTo("it-user");
     }
 
     @Test
@@ -145,6 +156,14 @@ class DidAssignmentSagaIT extends ClientIntegrationTest {
             assertThat(refused.getBody()).containsEntry("code", "INVALID_DESTINATION");
         }
         assertThat(api.take(client, "12ab5", cp, DEST).getBody()).containsEntry("code", "INVALID_NUMBER");
+    }
+
+    private Map<?, ?> read(String metaData) {
+        try {
+            return json.readValue(metaData, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void assertRefused(ResponseEntity<Map> response, String code) {

@@ -18,6 +18,7 @@ import io.didplatform.contracts.inventory.DidUnblocked;
 import io.didplatform.contracts.inventory.HoldReason;
 import io.didplatform.contracts.inventory.InventoryEvent;
 import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,7 +81,8 @@ final class InventoryStandIn implements AutoCloseable {
         try {
             while (true) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    answer(codec.payloadOf(codec.decode(record.value())));
+                    InboundEvent event = codec.decode(record.value());
+                    answer(codec.payloadOf(event), event);
                 }
             }
         } catch (WakeupException closing) {
@@ -88,18 +90,18 @@ final class InventoryStandIn implements AutoCloseable {
         }
     }
 
-    private void answer(Object request) {
+    private void answer(Object request, InboundEvent cause) {
         if (request instanceof DidAssignmentRequested asked && !ignored.contains(asked.number())) {
-            events.publish(assign(asked));
+            events.publish(assign(asked), cause);
         } else if (request instanceof DidRoutingChangeRequested routing) {
-            events.publish(new DidRoutingChanged(routing.number(), routing.destination()));
+            events.publish(new DidRoutingChanged(routing.number(), routing.destination()), cause);
         } else if (request instanceof DidBlockRequested block) {
-            events.publish(new DidBlocked(block.number()));
+            events.publish(new DidBlocked(block.number()), cause);
         } else if (request instanceof DidUnblockRequested unblock) {
-            events.publish(new DidUnblocked(unblock.number()));
+            events.publish(new DidUnblocked(unblock.number()), cause);
         } else if (request instanceof DidReturnRequested giveBack) {
             events.publish(new DidHeld(giveBack.number(), giveBack.clientPackageId(), HoldReason.RELEASED,
-                    Instant.now().plus(Duration.ofDays(30)), DidStatus.ACTIVE));
+                    Instant.now().plus(Duration.ofDays(30)), DidStatus.ACTIVE), cause);
         }
     }
 

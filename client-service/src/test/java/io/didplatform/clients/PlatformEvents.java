@@ -6,6 +6,7 @@ import io.didplatform.contracts.inventory.InventoryEvent;
 import io.didplatform.contracts.packages.PackageEvent;
 import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,16 +36,25 @@ public final class PlatformEvents implements AutoCloseable {
     }
 
     public void publish(PackageEvent event) {
-        send(Topics.PACKAGE, packages, event.subject(), event);
+        send(Topics.PACKAGE, packages, event.subject(), event, subjectOnly(event.subject()));
     }
 
     public void publish(InventoryEvent event) {
-        send(Topics.DID_INVENTORY, inventory, event.subject(), event);
+        send(Topics.DID_INVENTORY, inventory, event.subject(), event, subjectOnly(event.subject()));
     }
 
-    private void send(String topic, CloudEventCodec codec, String subject, Object event) {
-        var message = GenericEventMessage.asEventMessage(event)
-                .andMetaData(Map.of(MessageContext.ACTOR, "stand-in", MessageContext.CORRELATION, subject));
+    /** An answer to {@code cause}: same correlation, caused by it, as a platform service's answer would be. */
+    public void publish(InventoryEvent event, InboundEvent cause) {
+        send(Topics.DID_INVENTORY, inventory, event.subject(), event, Map.of(MessageContext.ACTOR, "stand-in",
+                MessageContext.CORRELATION, cause.correlationId(), MessageContext.CAUSATION, cause.id()));
+    }
+
+    private static Map<String, String> subjectOnly(String subject) {
+        return Map.of(MessageContext.ACTOR, "stand-in", MessageContext.CORRELATION, subject);
+    }
+
+    private void send(String topic, CloudEventCodec codec, String subject, Object event, Map<String, String> metaData) {
+        var message = GenericEventMessage.asEventMessage(event).andMetaData(metaData);
         try {
             producer.send(new ProducerRecord<>(topic, subject, codec.encode(message, subject))).get();
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.didplatform.clients.query;
 
 import io.didplatform.contracts.clients.ClientCreated;
 import io.didplatform.contracts.clients.ClientUpdated;
+import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,11 +12,13 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /** The clients read model. Handlers overwrite by id, so a replayed event changes nothing. */
 @Component
 @ProcessingGroup("client-view")
 public class ClientProjection {
+    private static final Set<String> SORTABLE = Set.of("name", "email", "status", "createdAt", "updatedAt");
     private final ClientViewRepository clients;
 
     ClientProjection(ClientViewRepository clients) {
@@ -42,6 +45,9 @@ public class ClientProjection {
     }
 
     public PageResponse<ClientResponse> list(Pageable pageable) {
+        pageable.getSort().stream().filter(order -> !SORTABLE.contains(order.getProperty())).findFirst().ifPresent(order -> {
+            throw DomainException.invalid("INVALID_SORT", "Clients sort by one of " + SORTABLE + ", not '" + order.getProperty() + "'");
+        });
         return PageResponse.of(clients.findAll(pageable), ClientView::toResponse);
     }
 }
