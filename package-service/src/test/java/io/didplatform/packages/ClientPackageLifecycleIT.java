@@ -21,6 +21,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +33,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -177,6 +180,17 @@ class ClientPackageLifecycleIT extends PackageIntegrationTest {
     }
 
     @Test
+    void packagesRacingForOneNameGetOneCreatedAndTheRestConflicts() {
+        String name = "Race " + UUID.randomUUID();
+        List<CompletableFuture<ResponseEntity<Map>>> racers = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> post("/api/packages", Map.of("name", name, "didLimit", 1))))
+                .toList();
+        List<HttpStatusCode> statuses = racers.stream().map(CompletableFuture::join).map(ResponseEntity::getStatusCode).toList();
+        assertThat(statuses).containsOnlyOnce(HttpStatus.CREATED);
+        assertThat(statuses.stream().filter(status -> status != HttpStatus.CREATED)).containsOnly(HttpStatus.CONFLICT);
+    }
+
+    @Test
     void disablingAPackageDeactivatesItsClientPackages() {
         String name = "Cascade " + UUID.randomUUID();
         String packageId = createPackage(name, 1, List.of());
@@ -196,7 +210,8 @@ class ClientPackageLifecycleIT extends PackageIntegrationTest {
         return (String) created.getBody().get("id");
     }
 
-    private int usedOf(String clientPackageId) {
+    /** The read model's usage, or null while it has not caught up with the client package yet. */
+    private Integer usedOf(String clientPackageId) {
         return (Integer) http.getForEntity("/api/client-packages/" + clientPackageId, Map.class).getBody().get("used");
     }
 

@@ -33,6 +33,7 @@ class OverdueDeadlineIT {
         properties.put("db-scheduler.polling-interval", "1s");
         // its own consumer group: the shared test context must not take this one's partitions
         properties.put("spring.kafka.consumer.group-id", "package-service-restart-it-" + UUID.randomUUID());
+        properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
 
         String clientPackageId = UUID.randomUUID().toString();
         try (ConfigurableApplicationContext first = start(properties)) {

@@ -6,6 +6,8 @@ import io.didplatform.contracts.packages.PackageStatus;
 import io.didplatform.contracts.packages.PackageUpdated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import io.didplatform.support.web.DomainException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,17 +57,27 @@ public class PackageCatalog {
 
     @EventHandler
     void on(PackageCreated event) {
-        jdbc.update("""
+        claimingName(event.name(), () -> jdbc.update("""
                 insert into package_catalog (id, name, did_limit, tags, status) values (?, ?, ?, ?, ?)
                 on conflict (id) do nothing
                 """, event.packageId(), event.name(), event.didLimit(), String.join(",", event.tags()),
-                event.status().name());
+                event.status().name()));
     }
 
     @EventHandler
     void on(PackageUpdated event) {
-        jdbc.update("update package_catalog set name = ?, did_limit = ?, tags = ?, status = ? where id = ?",
-                event.name(), event.didLimit(), String.join(",", event.tags()), event.status().name(), event.packageId());
+        claimingName(event.name(), () -> jdbc.update(
+                "update package_catalog set name = ?, did_limit = ?, tags = ?, status = ? where id = ?",
+                event.name(), event.didLimit(), String.join(",", event.tags()), event.status().name(), event.packageId()));
+    }
+
+    /** Two commands that both saw a name free: the unique index lets one through and refuses the other here. */
+    private static void claimingName(String name, Runnable write) {
+        try {
+            write.run();
+        } catch (DuplicateKeyException e) {
+            throw DomainException.conflict("PACKAGE_NAME_TAKEN", "A package named '" + name + "' already exists");
+        }
     }
 
     @EventHandler
