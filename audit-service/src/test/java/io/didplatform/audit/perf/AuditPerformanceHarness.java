@@ -55,6 +55,8 @@ public final class AuditPerformanceHarness {
     private static final String PG = System.getProperty("pg", "127.0.0.1:5432");
     private static final String KAFKA = System.getProperty("kafka", "127.0.0.1:9092");
     private static final Random RANDOM = new Random(7);
+    /** A moment when every backlog and filler DID exists. */
+    private static final String EVERY_DID_EXISTS = "2025-09-01T00:00:00Z";
 
     public static void main(String[] args) throws Exception {
         long backlog = Long.getLong("backlog", 1_000_000);
@@ -64,10 +66,14 @@ public final class AuditPerformanceHarness {
         int dids = (int) (backlog / BacklogGenerator.EVENTS_PER_DID);
         String prefix = "perf-" + Instant.now().getEpochSecond() + ".";
 
-        recreateDatabase();
+        // -Dreuse=true: measure again over the database an earlier run caught up (same -Dbacklog), no new backlog
+        boolean reuse = Boolean.getBoolean("reuse");
         List<String> topics = List.of(prefix + Topics.DID_INVENTORY, prefix + Topics.PACKAGE, prefix + Topics.CLIENT);
         createTopics(topics);
-        long published = publishBacklog(dids, topics);
+        if (!reuse) {
+            recreateDatabase();
+        }
+        long published = reuse ? 0 : publishBacklog(dids, topics);
 
         long startedAt = System.nanoTime();
         ConfigurableApplicationContext app = SpringApplication.run(AuditApplication.class,
@@ -76,7 +82,11 @@ public final class AuditPerformanceHarness {
                 "--spring.datasource.url=jdbc:postgresql://" + PG + "/" + DATABASE, "--logging.level.root=WARN");
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            catchUp(jdbc, published, startedAt);
+            if (reuse) {
+                published = jdbc.queryForObject("select count(*) from audit_event", Long.class);
+            } else {
+                catchUp(jdbc, published, startedAt);
+            }
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Queries measured = new Queries(app, port, queries);
             measured.run("at the backlog's size", () -> String.valueOf(19_000_000_000L + RANDOM.nextInt(dids)));
@@ -175,7 +185,7 @@ public final class AuditPerformanceHarness {
                 return null;
             });
             time("history of one DID, over HTTP", count, () -> get("dids/" + number.call() + "/history"));
-            time("one DID as of a moment, over HTTP", count, () -> get("dids/" + number.call() + "?at=2025-06-10T00:00:00Z"));
+            time("one DID as of a moment, over HTTP", count, () -> get("dids/" + number.call() + "?at=" + EVERY_DID_EXISTS));
             time("inventory as of a moment, one client's DIDs, page of 50, over HTTP", 200, () -> {
                 ClientMoment moment = clients.get(RANDOM.nextInt(clients.size()));
                 return get("inventory?clientId=" + moment.clientId() + "&at=" + moment.at());

@@ -37,7 +37,7 @@ public class ProjectionRebuild {
         this.fingerprint = fingerprint;
     }
 
-    public record Report(long events, Fingerprint before, Fingerprint after, boolean identical, Duration took) {
+    public record Report(long events, Fingerprint before, Fingerprint after, boolean identical, long tookMillis) {
     }
 
     @Transactional
@@ -57,8 +57,9 @@ public class ProjectionRebuild {
             after = page.isEmpty() ? after : page.get(page.size() - 1).seq();
         } while (page.size() == PAGE);
         Fingerprint rebuilt = fingerprint.take();
-        Report report = new Report(events, before, rebuilt, before.equals(rebuilt), Duration.between(started, Instant.now()));
-        log.info("Rebuilt the projections from {} events in {}: {}", events, report.took(),
+        Report report = new Report(events, before, rebuilt, before.equals(rebuilt),
+                Duration.between(started, Instant.now()).toMillis());
+        log.info("Rebuilt the projections from {} events in {} ms: {}", events, report.tookMillis(),
                 report.identical() ? "identical" : "DIFFERENT from before " + report);
         return report;
     }
