@@ -83,6 +83,7 @@ public class HoldCascade {
             if (change == null) {
                 return;
             }
+            long started = System.nanoTime();
             Instant holdUntil = change.changedAt().plus(holdPeriod);
             List<String> numbers = holdings.numbersOf(clientPackageId);
             List<CompletableFuture<Boolean>> batches = new ArrayList<>();
@@ -95,6 +96,8 @@ public class HoldCascade {
             if (allDone) {
                 holdings.cascaded(clientPackageId, change.version());
             }
+            log.info("Client package {} is {}: its {} DIDs followed in {} ms", clientPackageId, change.state(),
+                    numbers.size(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("Cascade of client package {} failed; the sweep will repeat it", clientPackageId, e);
         } finally {

@@ -30,11 +30,19 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
 
     @Override
     public PackageState lockState(String clientPackageId) {
+        List<PackageState> known = lockedState(clientPackageId);
+        if (!known.isEmpty()) {
+            return known.get(0);
+        }
         // an unknown package gets its row now: the row lock is what a racing state change must wait for
         jdbc.update("""
                 insert into client_package_state (client_package_id, active, terminated, changed_at, version, cascaded_version)
                 values (?, true, false, now(), 0, 0) on conflict do nothing""", clientPackageId);
-        return jdbc.queryForObject("select active, terminated from client_package_state where client_package_id = ? for share",
+        return lockedState(clientPackageId).get(0);
+    }
+
+    private List<PackageState> lockedState(String clientPackageId) {
+        return jdbc.query("select active, terminated from client_package_state where client_package_id = ? for share",
                 (row, i) -> state(row.getBoolean(1), row.getBoolean(2)), clientPackageId);
     }
 

@@ -1,0 +1,308 @@
+package io.didplatform.inventory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.didplatform.contracts.packages.DeactivationReason;
+import io.didplatform.contracts.packages.PackageActivated;
+import io.didplatform.contracts.packages.PackageDeactivated;
+import io.didplatform.inventory.command.did.AssignDid;
+import io.didplatform.inventory.query.routing.Route;
+import io.didplatform.inventory.query.routing.RoutingTable;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Benchmark harness, not a test (no *Test/*IT name, so no build runs it). Run it alone:
+ * <pre>
+ * ./mvnw -o -pl did-inventory-service verify -Dit.test=InventoryBenchmark -Dtest=NoSuchTest \
+ *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.cascade-dids=10000] [-Dbench.routing-dids=1000000] \
+ *     [-Dbench.rate=2000] [-Dbench.seconds=60]
+ * </pre>
+ * 1. Hold cascade: a client package holding {@code bench.cascade-dids} DIDs; the time from publishing
+ *    PackageDeactivated on package.events until every DID is HOLD in the read model and unroutable in the routing
+ *    table, and back from PackageActivated to all ACTIVE and routable.
+ * 2. Routing lookups: {@code bench.routing-dids} DIDs loaded; GET /api/routing/{number} over loopback at a fixed
+ *    rate for {@code bench.seconds}, then PostgreSQL primary-key selects of the read model at the same rate;
+ *    latency from each request's scheduled start (no coordinated omission): p50, p99, p99.9, max.
+ * Figures go to stdout and to {@code target/benchmark.txt}. Events go to a topic of their own, not to the
+ * platform's, and holds last an hour so none ends during the run.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InventoryBenchmark extends InventoryIntegrationTest {
+    private static final Path REPORT = Path.of("target", "benchmark.txt");
+    /** Concurrent lookups in flight at most (threads, and connections for the SQL run). */
+    private static final int WORKERS = 16;
+
+    @DynamicPropertySource
+    static void benchmarkSettings(DynamicPropertyRegistry registry) {
+        registry.add("did.events.topic", () -> "bench.did-inventory.events");
+        registry.add("did.hold.period", () -> "PT1H");
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    TransactionManager transactionManager;
+    @Autowired
+    RoutingTable routing;
+    @LocalServerPort
+    int port;
+
+    @Test
+    @Order(1)
+    void holdCascade() throws Exception {
+        int size = Integer.getInteger("bench.cascade-dids", 10_000);
+        Api api = new Api(http);
+        String operator = api.createOperator("Bench " + UUID.randomUUID());
+        List<String> numbers = createRange("18" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_000_000)), size,
+                api, operator);
+        String client = UUID.randomUUID().toString();
+        String clientPackage = UUID.randomUUID().toString();
+        assignAll(numbers, client, clientPackage);
+        await().atMost(Duration.ofMinutes(5)).until(() -> count(clientPackage, "ACTIVE") == size);
+
+        try (PlatformEvents events = new PlatformEvents(json)) {
+            events.publish(new PackageActivated(clientPackage, client, "bench", size, List.of()));
+            long started = System.nanoTime();
+            long cpu = cpuNanos();
+            events.publish(new PackageDeactivated(clientPackage, client, "bench", DeactivationReason.MANUAL));
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> count(clientPackage, "HOLD") == size && all(numbers, route -> !route.routable()));
+            long held = System.nanoTime() - started;
+            long heldCpu = cpuNanos() - cpu;
+
+            started = System.nanoTime();
+            cpu = cpuNanos();
+            events.publish(new PackageActivated(clientPackage, client, "bench", size, List.of()));
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> count(clientPackage, "ACTIVE") == size && all(numbers, Route::routable));
+            long restored = System.nanoTime() - started;
+            long restoredCpu = cpuNanos() - cpu;
+            report("Hold cascade, %d DIDs of one client package: PackageDeactivated -> all HOLD and unroutable %d ms"
+                            + " (service JVM CPU %d ms); PackageActivated -> all ACTIVE and routable %d ms (CPU %d ms);"
+                            + " load average %.1f on %d cores", size, held / 1_000_000, heldCpu / 1_000_000,
+                    restored / 1_000_000, restoredCpu / 1_000_000, loadAverage(), Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void routingLookups() throws Exception {
+        int wanted = Integer.getInteger("bench.routing-dids", 1_000_000);
+        int rate = Integer.getInteger("bench.rate", 2_000);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        Api api = new Api(http);
+        String operator = api.createOperator("Bench " + UUID.randomUUID());
+        long loading = System.nanoTime();
+        List<String> numbers = createRange("17" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_000_000)),
+                wanted, api, operator);
+        report("Loaded %d DIDs (bulk range, through the event store and read model) in %d s; routing table holds %d",
+                numbers.size(), (System.nanoTime() - loading) / 1_000_000_000, routing.size());
+
+        long[] inProcess = new long[1_000_000];
+        for (int i = 0; i < inProcess.length; i++) {
+            String number = numbers.get(ThreadLocalRandom.current().nextInt(numbers.size()));
+            long started = System.nanoTime();
+            assertThat(routing.find(number)).isPresent();
+            inProcess[i] = (System.nanoTime() - started);
+        }
+        report("In-process routing table lookups, %d DIDs (latency in ns, shown as ms/1000): %s", numbers.size(),
+                percentiles(inProcess));
+
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long[] viaHttp = fixedRate(rate, seconds, numbers, number -> {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/routing/" + number)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("routing answered " + answer.statusCode());
+            }
+        });
+        report("GET /api/routing/{n} over loopback, %d req/s for %d s, %d DIDs: %s (load average %.1f)", rate, seconds,
+                numbers.size(), percentiles(viaHttp), loadAverage());
+
+        try (HikariDataSource pool = new HikariDataSource()) {
+            var hikari = (HikariDataSource) dataSource;
+            pool.setJdbcUrl(hikari.getJdbcUrl());
+            pool.setUsername(hikari.getUsername());
+            pool.setPassword(hikari.getPassword());
+            pool.setMaximumPoolSize(WORKERS);
+            ThreadLocal<PreparedStatement> statements = new ThreadLocal<>();
+            long[] viaSql = fixedRate(rate, seconds, numbers, number -> {
+                if (statements.get() == null) {
+                    Connection connection = pool.getConnection();
+                    statements.set(connection.prepareStatement("select status, destination from did_view where number = ?"));
+                }
+                PreparedStatement select = statements.get();
+                select.setString(1, number);
+                try (ResultSet row = select.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                }
+            });
+            report("PostgreSQL primary-key select of did_view (JDBC, prepared), same rate and DIDs: %s (load average %.1f)",
+                    percentiles(viaSql), loadAverage());
+        }
+    }
+
+    private List<String> createRange(String prefix, int size, Api api, String operator) {
+        int width = String.valueOf(size - 1).length();
+        String first = prefix + "0".repeat(width);
+        String last = prefix + String.format("%0" + width + "d", size - 1);
+        var started = api.call(HttpMethod.POST, "/api/dids", Map.of("range", first + "-" + last, "operatorId", operator));
+        String job = started.getHeaders().getLocation().toString();
+        await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !"RUNNING".equals(api.get(job).getBody().get("state")));
+        Long visible = jdbc.queryForObject("select count(*) from did_view where number between ? and ?", Long.class, first, last);
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.queryForObject(
+                "select count(*) from did_view where number between ? and ?", Long.class, first, last) >= size);
+        List<String> numbers = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            numbers.add(prefix + String.format("%0" + width + "d", i));
+        }
+        assertThat(visible).isNotNull();
+        return numbers;
+    }
+
+    /** Assigns every number to the client package: batches of commands, each batch one transaction, 4 at once. */
+    private void assignAll(List<String> numbers, String client, String clientPackage) {
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        List<CompletableFuture<Void>> batches = new ArrayList<>();
+        for (int from = 0; from < numbers.size(); from += 250) {
+            List<String> batch = numbers.subList(from, Math.min(numbers.size(), from + 250));
+            batches.add(CompletableFuture.runAsync(() -> {
+                UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                unitOfWork.attachTransaction(transactionManager);
+                unitOfWork.execute(() -> batch.forEach(number -> commands.sendAndWait(new AssignDid(number,
+                        UUID.randomUUID(), client, clientPackage, "sip:" + number + "@pbx", List.of(), Instant.now()))));
+            }, workers));
+        }
+        batches.forEach(CompletableFuture::join);
+        workers.shutdown();
+    }
+
+    /** CPU time the whole test JVM (the service runs in it) used so far: what a busy shared machine cannot inflate. */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private long count(String clientPackage, String status) {
+        Long count = jdbc.queryForObject("select count(*) from did_view where client_package_id = ? and status = ?",
+                Long.class, clientPackage, status);
+        return count == null ? 0 : count;
+    }
+
+    private boolean all(List<String> numbers, Predicate<Route> condition) {
+        return numbers.stream().allMatch(number -> routing.find(number).filter(condition).isPresent());
+    }
+
+    interface Lookup {
+        void run(String number) throws Exception;
+    }
+
+    /**
+     * Starts one lookup every 1/rate s for the given time, each on a pool thread, and answers each one's latency
+     * in microseconds measured from when it was due to start.
+     */
+    private static long[] fixedRate(int rate, int seconds, List<String> numbers, Lookup lookup) throws InterruptedException {
+        int total = rate * seconds;
+        long[] latencies = new long[total];
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        long periodNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 100_000_000L;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * periodNanos;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(Math.min(wait, 200_000));
+            }
+            int index = i;
+            String number = numbers.get(ThreadLocalRandom.current().nextInt(numbers.size()));
+            workers.execute(() -> {
+                try {
+                    lookup.run(number);
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                }
+                latencies[index] = (System.nanoTime() - due) / 1_000;
+            });
+        }
+        workers.shutdown();
+        assertThat(workers.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(failures.get()).as("failed lookups").isZero();
+        return latencies;
+    }
+
+    private static String percentiles(long[] micros) {
+        long[] sorted = micros.clone();
+        Arrays.sort(sorted);
+        return String.format("n=%d p50=%.3f ms p99=%.3f ms p99.9=%.3f ms max=%.3f ms", sorted.length,
+                at(sorted, 0.50), at(sorted, 0.99), at(sorted, 0.999), sorted[sorted.length - 1] / 1000.0);
+    }
+
+    private static double at(long[] sorted, double quantile) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1000.0;
+    }
+
+    private static void report(String format, Object... values) throws IOException {
+        String line = Instant.now() + " " + String.format(format, values);
+        System.out.println("BENCHMARK " + line);
+        Files.writeString(REPORT, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
