@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -111,10 +112,13 @@ public class ClientPackageAggregate {
         apply(new ClientPackageTerminated(clientPackageId, clientId, packageId));
     }
 
-    /** {@code startsAt} came: active from now on, unless it already is, was terminated, or its package was disabled. */
+    /**
+     * {@code startsAt} came: active from now on, unless it already is, was terminated, its package was disabled,
+     * or its end has passed too (both came due while the service was down, and may fire in either order).
+     */
     @DeadlineHandler(deadlineName = START)
-    void start(StartDue due, PackageCatalog catalog) {
-        if (active || terminated) {
+    void start(StartDue due, PackageCatalog catalog, Clock clock) {
+        if (active || terminated || (endsAt != null && !endsAt.isAfter(clock.instant()))) {
             return;
         }
         catalog.find(packageId)

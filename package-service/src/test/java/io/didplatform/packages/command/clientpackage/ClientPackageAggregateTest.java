@@ -11,8 +11,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,13 +37,16 @@ class ClientPackageAggregateTest {
     private final KnownClients clients = mock(KnownClients.class);
     private final PackageCatalog catalog = mock(PackageCatalog.class);
     private Instant now;
+    private final MutableClock clock = new MutableClock();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ClientPackageAggregate.class);
         fixture.registerInjectableResource(clients);
         fixture.registerInjectableResource(catalog);
+        fixture.registerInjectableResource(clock);
         now = fixture.currentTime();
+        clock.set(now);
         when(clients.exists(CLIENT)).thenReturn(true);
         when(catalog.lockAndFind(PACKAGE)).thenReturn(Optional.of(GOLD));
         when(catalog.find(PACKAGE)).thenReturn(Optional.of(GOLD));
@@ -108,6 +114,7 @@ class ClientPackageAggregateTest {
     @Test
     void becomesActiveWhenItsStartComes() {
         Instant startsAt = now.plus(Duration.ofHours(1));
+        clock.set(startsAt);
         fixture.givenCommands(new CreateClientPackage(ID, CLIENT, PACKAGE, startsAt, null, now))
                 .whenThenTimeElapses(Duration.ofHours(1))
                 .expectTriggeredDeadlinesWithName(ClientPackageAggregate.START)
@@ -121,6 +128,16 @@ class ClientPackageAggregateTest {
         when(catalog.find(PACKAGE)).thenReturn(Optional.of(new PackageCatalog.Entry(PACKAGE, 2, TAGS, PackageStatus.DISABLED)));
         fixture.whenThenTimeElapses(Duration.ofHours(1))
                 .expectTriggeredDeadlinesWithName(ClientPackageAggregate.START)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOverdueStartDoesNotActivateOnceItsEndHasPassedToo() {
+        Instant startsAt = now.plus(Duration.ofHours(1));
+        fixture.givenCommands(new CreateClientPackage(ID, CLIENT, PACKAGE, startsAt, startsAt.plus(Duration.ofHours(1)), now));
+        clock.set(now.plus(Duration.ofHours(3)));
+        fixture.whenThenTimeElapses(Duration.ofHours(3))
+                .expectTriggeredDeadlinesWithName(ClientPackageAggregate.START, ClientPackageAggregate.END)
                 .expectNoEvents();
     }
 
@@ -215,5 +232,29 @@ class ClientPackageAggregateTest {
         fixture.given(created(null, null), activated())
                 .when(new DeactivateClientPackage(ID, PACKAGE_DISABLED))
                 .expectEvents(new PackageDeactivated(ID, CLIENT, PACKAGE, PACKAGE_DISABLED));
+    }
+
+    /** The time deadline handlers see, set by each test. */
+    private static final class MutableClock extends Clock {
+        private Instant instant = Instant.EPOCH;
+
+        void set(Instant instant) {
+            this.instant = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }
