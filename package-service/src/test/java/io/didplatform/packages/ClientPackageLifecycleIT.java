@@ -202,6 +202,8 @@ class ClientPackageLifecycleIT extends PackageIntegrationTest {
                         .getBody().get("content").toString()).contains(id).contains("PACKAGE_DISABLED"));
         assertThat(http.getForEntity("/api/client-packages?clientId=" + clientId, Map.class).getBody().get("content")
                 .toString()).contains(id);
+        assertThat(http.getForEntity("/api/client-packages?sort=nosuchfield", Map.class).getBody())
+                .containsEntry("status", 400).containsEntry("code", "INVALID_SORT");
     }
 
     private String createPackage(String name, int didLimit, List<String> tags) {
