@@ -60,7 +60,7 @@ class JobStore {
 
     Optional<JobReport> find(UUID id, int maxErrors) {
         List<JobReport.RowError> errors = jdbc.query(
-                "select row_no, number, reason from did_job_error where job_id = ? order by id limit ?",
+                "select row_no, number, reason from did_job_error where job_id = ? order by row_no nulls last, id limit ?",
                 (row, i) -> new JobReport.RowError((Long) row.getObject(1), row.getString(2), row.getString(3)),
                 id, maxErrors);
         return jdbc.query("select * from did_job where id = ?", (row, i) -> new JobReport(
