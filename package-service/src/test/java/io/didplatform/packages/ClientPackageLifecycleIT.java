@@ -42,6 +42,8 @@ import static org.awaitility.Awaitility.await;
 /** The acceptance, over REST, PostgreSQL and Kafka. */
 class ClientPackageLifecycleIT extends PackageIntegrationTest {
     private static final Duration KAFKA = Duration.ofSeconds(30);
+    /** The DID topic is shared with inventory's tests, bulk imports included: give its consumer time. */
+    private static final Duration DID_TOPIC = Duration.ofSeconds(90);
 
     @Autowired
     TestRestTemplate http;
@@ -141,7 +143,7 @@ class ClientPackageLifecycleIT extends PackageIntegrationTest {
         inbound.send(Topics.DID_INVENTORY, "15550001", first);
         inbound.send(Topics.DID_INVENTORY, "15550001", first);
         inbound.publish(Topics.DID_INVENTORY, "15550002", new DidAssigned("15550002", UUID.randomUUID(), clientId, id, "sip:b@pbx"));
-        await().atMost(KAFKA).untilAsserted(() -> assertThat(usedOf(id)).isEqualTo(2));
+        await().atMost(DID_TOPIC).untilAsserted(() -> assertThat(usedOf(id)).isEqualTo(2));
 
         ResponseEntity<Map> lowered = put("/api/packages/" + packageId, Map.of("name", name, "didLimit", 1, "tags", List.of("nyc")));
         assertThat(lowered.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -150,7 +152,7 @@ class ClientPackageLifecycleIT extends PackageIntegrationTest {
         inbound.publish(Topics.DID_INVENTORY, "15550002",
                 new DidHeld("15550002", id, HoldReason.RELEASED, Instant.now().plusSeconds(60), DidStatus.ACTIVE));
         inbound.publish(Topics.DID_INVENTORY, "15550002", new DidReleased("15550002", DidStatus.IN_STOCK));
-        await().atMost(KAFKA).untilAsserted(() -> assertThat(usedOf(id)).isEqualTo(1));
+        await().atMost(DID_TOPIC).untilAsserted(() -> assertThat(usedOf(id)).isEqualTo(1));
         assertThat(put("/api/packages/" + packageId, Map.of("name", name, "didLimit", 1, "tags", List.of("nyc")))
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 

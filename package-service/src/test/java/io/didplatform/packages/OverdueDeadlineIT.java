@@ -57,7 +57,9 @@ class OverdueDeadlineIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                     "select count(*) from domain_event_entry where aggregate_identifier = ? and payload_type like '%PackageDeactivated'",
                     Integer.class, clientPackageId) == 1);
-            assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class)).isZero();
+            // db-scheduler removes the task just after the handler's transaction commits
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class) == 0);
             await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                     "select deactivation_reason from client_package_view where id = ?", String.class, clientPackageId),
                     "ENDED"::equals);

@@ -1,5 +1,6 @@
 package io.didplatform.packages.messaging;
 
+import io.didplatform.contracts.EventTypes;
 import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidHeld;
@@ -12,30 +13,46 @@ import io.didplatform.support.kafka.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.Set;
 
 /**
  * Counts the DIDs each client package holds from inventory's events: assigned counts, given back (held with
  * reason RELEASED) or released at the end of a hold uncounts. A hold because the package went inactive still
  * counts: the number may come back. Events of one number arrive in order (keyed by number).
+ * <p>
+ * Most of inventory's events (created, updated, routed, bulk imports) say nothing about usage: they are passed
+ * over without touching the database, so the listener keeps up with a busy topic.
  */
 @Component
 class DidEventListener {
     private static final String CONSUMER = "package-service.dids";
+    private static final Set<String> USAGE_EVENTS = Set.of(EventTypes.typeOf(DidAssigned.class),
+            EventTypes.typeOf(DidHeld.class), EventTypes.typeOf(DidReleased.class));
     private final CloudEventCodec codec;
     private final ProcessedEvents processed;
     private final DidUsage usage;
+    private final TransactionTemplate transaction;
 
-    DidEventListener(CloudEventCodec codec, ProcessedEvents processed, DidUsage usage) {
+    DidEventListener(CloudEventCodec codec, ProcessedEvents processed, DidUsage usage,
+                     PlatformTransactionManager transactionManager) {
         this.codec = codec;
         this.processed = processed;
         this.usage = usage;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @KafkaListener(topics = Topics.DID_INVENTORY)
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
         InboundEvent event = codec.decode(record.value());
+        if (USAGE_EVENTS.contains(event.type())) {
+            transaction.executeWithoutResult(status -> apply(event));
+        }
+    }
+
+    private void apply(InboundEvent event) {
         if (!processed.firstDelivery(CONSUMER, event.id())) {
             return;
         }
