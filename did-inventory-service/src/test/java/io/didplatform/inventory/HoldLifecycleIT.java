@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,8 @@ class HoldLifecycleIT extends InventoryIntegrationTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
     PlatformEvents events;
     TopicWatcher published;
     ClientDids dids;
@@ -61,6 +64,13 @@ class HoldLifecycleIT extends InventoryIntegrationTest {
         return published.seen(type, number);
     }
 
+    /** When the stored deadlines that end the DID's hold are due. */
+    private List<Instant> holdDeadlines(String number) {
+        return jdbc.queryForList("""
+                select s.execution_time from did_holding h join scheduled_tasks s on s.task_instance = h.hold_deadline_id
+                where h.number = ?""", java.sql.Timestamp.class, number).stream().map(java.sql.Timestamp::toInstant).toList();
+    }
+
     private PackageActivated activated() {
         return new PackageActivated(clientPackage, client, "pkg-1", 10, List.of());
     }
@@ -82,7 +92,10 @@ class HoldLifecycleIT extends InventoryIntegrationTest {
         dids.awaitStatus(first, "HOLD");
         dids.awaitStatus(second, "HOLD");
         assertThat(dids.routing(first)).containsEntry("routable", false).doesNotContainKey("destination");
-        assertThat(Instant.parse((String) dids.did(first).get("holdUntil"))).isAfter(Instant.now().minusSeconds(5));
+        Instant holdUntil = Instant.parse((String) dids.did(first).get("holdUntil"));
+        assertThat(holdUntil).isAfter(Instant.now().minusSeconds(5));
+        // the hold's end is a durable deadline: a row of its own, due at holdUntil, that outlives a restart
+        assertThat(holdDeadlines(first)).containsExactly(holdUntil);
         assertThat(awaitPublished("did.DidHeld.v1", first)).singleElement().satisfies(held -> {
             assertThat(held.at("/data/reason").asText()).isEqualTo("PACKAGE_INACTIVE");
             assertThat(held.at("/data/previousStatus").asText()).isEqualTo("ACTIVE");
@@ -93,9 +106,10 @@ class HoldLifecycleIT extends InventoryIntegrationTest {
         dids.awaitStatus(second, "BLOCKED");
         assertThat(dids.routing(first)).containsEntry("routable", true).containsEntry("destination", "sip:first@pbx");
         assertThat(dids.did(first)).containsEntry("clientId", client).containsEntry("holdUntil", null);
+        assertThat(holdDeadlines(first)).isEmpty();
 
         // restored before the hold ended: its deadline was cancelled, so it stays ACTIVE past the old holdUntil
-        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).untilAsserted(() ->
+        await().pollDelay(Duration.ofMillis(Math.max(0, Duration.between(Instant.now(), holdUntil).toMillis() + 2000))).atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(dids.did(first)).containsEntry("status", "ACTIVE").containsEntry("clientId", client));
         assertThat(awaitPublished("did.DidRestored.v1", first)).hasSize(1);
         assertThat(published.seen("did.DidReleased.v1", first)).isEmpty();

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * test runs never share partitions). Holds are short here, and due deadlines are looked for often.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "did.hold.period=PT3S", "db-scheduler.polling-interval=PT0.5S", "did.hold.cascade.sweep-interval=PT2S"})
+        "did.hold.period=PT10S", "db-scheduler.polling-interval=PT0.5S", "did.hold.cascade.sweep-interval=PT2S"})
 public abstract class InventoryIntegrationTest {
 
     @DynamicPropertySource

@@ -31,9 +31,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Carries a client package's state (active, inactive, terminated) to every DID it holds: one
- * {@link FollowClientPackage} per DID, which holds, restores or releases it as the package's state asks and
- * otherwise does nothing. Fast for packages with many DIDs: the commands run in batches, each batch in one
+ * Carries a client package's state (active, inactive, terminated) to the DIDs it holds: one
+ * {@link FollowClientPackage} per DID the state may change (not on hold when inactive, on hold when active),
+ * which holds, restores or releases it as the package's state asks and otherwise does nothing. Fast for packages with many DIDs: the commands run in batches, each batch in one
  * unit of work and one transaction (their events are appended together), several batches at once.
  * <p>
  * A cascade is marked done for the state version it carried; a package whose latest change was not carried
@@ -79,13 +79,21 @@ public class HoldCascade {
         ReentrantLock lock = running.computeIfAbsent(clientPackageId, id -> new ReentrantLock());
         lock.lock();
         try {
+            cascade(clientPackageId, metaData);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void cascade(String clientPackageId, Map<String, ?> metaData) {
+        try {
             StateChange change = holdings.latest(clientPackageId).orElse(null);
-            if (change == null) {
-                return;
+            if (change == null || change.cascaded()) {
+                return; // carried already, e.g. by the listener while the sweep waited
             }
             long started = System.nanoTime();
             Instant holdUntil = change.changedAt().plus(holdPeriod);
-            List<String> numbers = holdings.numbersOf(clientPackageId);
+            List<String> numbers = holdings.numbersToFollow(clientPackageId, change.state());
             List<CompletableFuture<Boolean>> batches = new ArrayList<>();
             for (int from = 0; from < numbers.size(); from += batchSize) {
                 List<String> batch = numbers.subList(from, Math.min(numbers.size(), from + batchSize));
@@ -96,12 +104,10 @@ public class HoldCascade {
             if (allDone) {
                 holdings.cascaded(clientPackageId, change.version());
             }
-            log.info("Client package {} is {}: its {} DIDs followed in {} ms", clientPackageId, change.state(),
+            log.info("Client package {} is {}: {} of its DIDs followed in {} ms", clientPackageId, change.state(),
                     numbers.size(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             log.warn("Cascade of client package {} failed; the sweep will repeat it", clientPackageId, e);
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -119,7 +125,16 @@ public class HoldCascade {
             initialDelayString = "${did.hold.cascade.sweep-interval:PT30S}")
     void sweep() {
         Set<String> awaiting = new HashSet<>(holdings.awaitingCascade());
-        awaiting.stream().filter(awaitingAtLastSweep::contains).forEach(clientPackageId -> converge(clientPackageId, SYSTEM));
+        awaiting.stream().filter(awaitingAtLastSweep::contains).forEach(clientPackageId -> {
+            ReentrantLock lock = running.computeIfAbsent(clientPackageId, id -> new ReentrantLock());
+            if (lock.tryLock()) { // one that is running is the listener's, or an earlier sweep's
+                try {
+                    cascade(clientPackageId, SYSTEM);
+                } finally {
+                    lock.unlock();
+                }
+            }
+        });
         awaitingAtLastSweep = awaiting;
     }
 

@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +27,12 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
     }
 
     /** A client package's state as the last package event set it; {@code version} counts the changes. */
-    public record StateChange(String clientPackageId, PackageState state, Instant changedAt, long version) {
+    public record StateChange(String clientPackageId, PackageState state, Instant changedAt, long version,
+                              long cascadedVersion) {
+
+        public boolean cascaded() {
+            return cascadedVersion >= version;
+        }
     }
 
     @Override
@@ -82,24 +89,33 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
                     active = excluded.active and not client_package_state.terminated,
                     terminated = client_package_state.terminated or excluded.terminated,
                     changed_at = excluded.changed_at, version = client_package_state.version + 1
-                returning active, terminated, changed_at, version""",
-                (row, i) -> new StateChange(clientPackageId, state(row.getBoolean(1), row.getBoolean(2)),
-                        row.getTimestamp(3).toInstant(), row.getLong(4)),
+                returning active, terminated, changed_at, version, cascaded_version""",
+                (row, i) -> stateChange(clientPackageId, row),
                 clientPackageId, state == PackageState.ACTIVE, state == PackageState.TERMINATED, Timestamp.from(at));
     }
 
     /** The client package's latest state change, if inventory heard of the package. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public Optional<StateChange> latest(String clientPackageId) {
-        return jdbc.query("select active, terminated, changed_at, version from client_package_state where client_package_id = ?",
-                (row, i) -> new StateChange(clientPackageId, state(row.getBoolean(1), row.getBoolean(2)),
-                        row.getTimestamp(3).toInstant(), row.getLong(4)), clientPackageId).stream().findFirst();
+        return jdbc.query("""
+                select active, terminated, changed_at, version, cascaded_version from client_package_state
+                where client_package_id = ?""", (row, i) -> stateChange(clientPackageId, row), clientPackageId)
+                .stream().findFirst();
     }
 
-    /** The numbers the client package holds, in number order. */
+    /**
+     * The numbers of the client package that the given state may change, in number order: for an inactive package
+     * those not on hold, for an active one those on hold (a DID is on hold exactly while its hold's deadline is
+     * recorded), for a terminated one all. Each DID's own command still decides; this only spares the others.
+     */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
-    public List<String> numbersOf(String clientPackageId) {
-        return jdbc.queryForList("select number from did_holding where client_package_id = ? order by number",
+    public List<String> numbersToFollow(String clientPackageId, PackageState state) {
+        String onHold = switch (state) {
+            case ACTIVE -> " and hold_deadline_id is not null";
+            case INACTIVE -> " and hold_deadline_id is null";
+            case TERMINATED -> "";
+        };
+        return jdbc.queryForList("select number from did_holding where client_package_id = ?" + onHold + " order by number",
                 String.class, clientPackageId);
     }
 
@@ -115,6 +131,11 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
     public List<String> awaitingCascade() {
         return jdbc.queryForList("select client_package_id from client_package_state where cascaded_version < version",
                 String.class);
+    }
+
+    private static StateChange stateChange(String clientPackageId, ResultSet row) throws SQLException {
+        return new StateChange(clientPackageId, state(row.getBoolean(1), row.getBoolean(2)), row.getTimestamp(3).toInstant(),
+                row.getLong(4), row.getLong(5));
     }
 
     private static PackageState state(boolean active, boolean terminated) {
