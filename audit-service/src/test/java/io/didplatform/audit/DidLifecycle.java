@@ -1,5 +1,6 @@
 package io.didplatform.audit;
 
+import io.didplatform.contracts.EventTypes;
 import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.ClientCreated;
 import io.didplatform.contracts.clients.ClientStatus;
@@ -27,6 +28,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +106,7 @@ public final class DidLifecycle {
 
     private static final class Builder {
         private final CloudEventCodec codec;
-        private final List<Published> events = new java.util.ArrayList<>();
+        private final List<Published> events = new ArrayList<>();
 
         Builder(CloudEventCodec codec) {
             this.codec = codec;
@@ -120,7 +122,7 @@ public final class DidLifecycle {
             String id = UUID.randomUUID().toString();
             GenericEventMessage<Object> message = new GenericEventMessage<>(id, payload, metaData, at);
             String subject = subjectOf(payload);
-            events.add(new Published(topic, subject, id, io.didplatform.contracts.EventTypes.typeOf(payload.getClass()),
+            events.add(new Published(topic, subject, id, EventTypes.typeOf(payload.getClass()),
                     codec.encode(message, subject)));
             return id;
         }

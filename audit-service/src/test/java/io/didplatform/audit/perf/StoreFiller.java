@@ -53,12 +53,19 @@ final class StoreFiller {
         return String.valueOf(FILLER_BASE + did);
     }
 
-    /** Adds about {@code events} filler events over many DIDs, and {@code hotDidEvents} for {@link #HOT_DID}. */
+    /**
+     * Adds about {@code events} filler events over many DIDs, after those of an earlier run, and
+     * {@code hotDidEvents} for {@link #HOT_DID} unless it has them already.
+     */
     long fill(long events, int hotDidEvents) {
         long started = System.nanoTime();
-        long filled = chunk(Long.parseLong(HOT_DID), 0, 0, hotDidEvents);
-        dids = (int) Math.max(0, (events - hotDidEvents) / EVENTS_PER_DID);
-        for (int first = 0; first < dids; first += DIDS_PER_CHUNK) {
+        boolean hotExists = Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from did_version where number = ?)", Boolean.class, HOT_DID));
+        long filled = hotExists ? 0 : chunk(Long.parseLong(HOT_DID), 0, 0, hotDidEvents);
+        int firstFree = jdbc.queryForObject("select coalesce(max(number)::bigint - ? + 1, 0) from did_version"
+                + " where number between ? and ?", Integer.class, FILLER_BASE, number(0), number(999_999_999));
+        dids = firstFree + (int) Math.max(0, (events - filled) / EVENTS_PER_DID);
+        for (int first = firstFree; first < dids; first += DIDS_PER_CHUNK) {
             filled += chunk(FILLER_BASE, first, Math.min(first + DIDS_PER_CHUNK, dids) - 1, EVENTS_PER_DID);
             if ((first / DIDS_PER_CHUNK) % 5 == 4) {
                 System.out.printf("  filled %,d events, %.0f s%n", filled, (System.nanoTime() - started) / 1e9);
