@@ -99,8 +99,9 @@ class DidLifecycleIT {
     }
 
     /**
-     * Takes a DID for a client: client-service may not have heard yet that the package is active (409
-     * PACKAGE_INACTIVE: ask again), and inventory may answer after the call returned (202: follow the link).
+     * Takes a DID for a client: client-service may not have heard yet of the client package or that it is active
+     * (400 UNKNOWN_CLIENT_PACKAGE, 409 PACKAGE_INACTIVE: ask again), and inventory may answer after the call
+     * returned (202: follow the link).
      */
     private static void take(String path, Map<String, ?> body) {
         await().atMost(EVENTUALLY).until(() -> {
@@ -111,7 +112,7 @@ class DidLifecycleIT {
                 assertThat(admin.get(request).text("status")).isEqualTo("CONFIRMED");
                 return true;
             }
-            if (response.status() == 409 && "PACKAGE_INACTIVE".equals(response.text("code"))) {
+            if (List.of("PACKAGE_INACTIVE", "UNKNOWN_CLIENT_PACKAGE").contains(response.text("code"))) {
                 return false;
             }
             assertThat(response.status()).as(response.body().toString()).isEqualTo(201);

@@ -1,6 +1,10 @@
 package io.didplatform.system;
 
 import io.didplatform.testing.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.ConsumerGroupState;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,8 +62,10 @@ final class RunningPlatform {
             Map<String, String> properties = new LinkedHashMap<>(
                     TestInfrastructure.freshDatabase("sys_" + service.replace('-', '_')));
             properties.put("server.port", String.valueOf(port));
-            // a group of its own: this run's services read every topic from the start, unaffected by earlier runs
-            properties.put("spring.kafka.consumer.group-id", "sys-" + run + "-" + service);
+            // a group of its own, reading from the topics' ends: earlier test runs' events on the broker are not
+            // this system's history (and would only make it catch up first)
+            properties.put("spring.kafka.consumer.group-id", groupOf(service));
+            properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
             properties.put("did.hold.period", HOLD_PERIOD.toString());
             start(service, properties);
         }
@@ -72,6 +78,22 @@ final class RunningPlatform {
                 "AUDIT_URI", "http://127.0.0.1:" + ports.get("audit-service")));
         ports.put("gateway", gatewayPort);
         ports.forEach(this::awaitHealthy);
+        awaitConsumersAssigned();
+    }
+
+    private String groupOf(String service) {
+        return "sys-" + run + "-" + service;
+    }
+
+    /** Reading from the ends only sees what comes after each consumer got its partitions: wait for that. */
+    private void awaitConsumersAssigned() {
+        List<String> groups = SERVICES.stream().map(this::groupOf).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()))) {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> admin.describeConsumerGroups(groups).all()
+                    .get().values().stream().allMatch(group -> group.state() == ConsumerGroupState.STABLE
+                            && group.members().stream().allMatch(member -> !member.assignment().topicPartitions().isEmpty())));
+        }
     }
 
     String gatewayUrl() {
