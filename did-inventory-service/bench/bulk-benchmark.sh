@@ -9,6 +9,10 @@
 # Environment: INVENTORY_URL (default http://127.0.0.1:8081), AUDIT_URL (default http://127.0.0.1:8084; skipped
 # when it does not answer), INVENTORY_DB (the service's database, default did_inventory), PGHOST, PGPORT, PGUSER.
 # Needs curl, jq, psql. Talks to the services directly, as the gateway would, with an X-Actor header.
+#
+# The run publishes 2N events. On a broker others use, start the measured service with
+# --did.events.topic=bench.did-inventory.events (or DID_EVENTS_TOPIC) so the platform's topic is not flooded for
+# every consumer that reads it from the beginning; the audit step is then skipped (audit reads the real topic).
 set -euo pipefail
 
 N=${1:-1000000}
