@@ -78,7 +78,7 @@ class DidLifecycleIT {
         });
 
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            JsonNode history = auditor.get("/api/audit/dids/" + first + "/history").body();
+            JsonNode history = auditor.get("/api/audit/dids/" + first + "/history").body().path("content");
             List<String> types = new ArrayList<>();
             history.forEach(entry -> types.add(entry.path("type").asText()));
             assertThat(types).containsSubsequence("did.DidCreated.v1", "did.DidAssigned.v1", "did.DidHeld.v1",
