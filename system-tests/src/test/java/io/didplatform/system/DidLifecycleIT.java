@@ -1,6 +1,7 @@
 package io.didplatform.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -87,6 +92,60 @@ class DidLifecycleIT {
             assertThat(firstHold.path("causedBy").path("type").asText()).isEqualTo("package.PackageDeactivated.v1");
             assertThat(firstHold.path("changes").path("status").path("to").asText()).isEqualTo("HOLD");
         });
+    }
+
+    @Test
+    void twentyClientsRacingForOneNumberLeaveItWithExactlyOne() throws Exception {
+        String number = "1556" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999) + "0";
+        String operatorId = created(admin.post("/api/operators", Map.of("name", "Race " + number)));
+        created(admin.post("/api/dids", Map.of("number", number, "operatorId", operatorId)));
+        String packageId = created(admin.post("/api/packages", Map.of("name", "Race " + number, "didLimit", 1)));
+        List<String> takes = new ArrayList<>();
+        List<Map<String, String>> bodies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String clientId = created(admin.post("/api/clients", Map.of("name", "Racer " + i + " " + number,
+                    "email", "racer" + i + "@race.test")));
+            String clientPackageId = eventuallyCreated("/api/client-packages",
+                    Map.of("clientId", clientId, "packageId", packageId));
+            takes.add("/api/clients/" + clientId + "/dids");
+            bodies.add(Map.of("number", number, "clientPackageId", clientPackageId, "destination", "sip:" + i + "@race.test"));
+        }
+        // every client-service quota knows its active package before the race starts
+        for (int i = 0; i < 20; i++) {
+            String clientPackageId = bodies.get(i).get("clientPackageId");
+            String clientId = takes.get(i).split("/")[3];
+            await().atMost(EVENTUALLY).until(() -> admin.get("/api/clients/" + clientId).status() == 200
+                    && admin.get("/api/client-packages/" + clientPackageId).text("status").equals("ACTIVE"));
+        }
+
+        ExecutorService racers = Executors.newFixedThreadPool(20);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int racer = i;
+            answers.add(racers.submit(() -> settled(takes.get(racer), admin.post(takes.get(racer), bodies.get(racer)))));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<Api.Response> answer : answers) {
+            Api.Response response = answer.get(2, TimeUnit.MINUTES);
+            outcomes.add(response.status() == 201 ? "WON" : response.text("code"));
+        }
+        racers.shutdown();
+        assertThat(outcomes).filteredOn("WON"::equals).hasSize(1);
+        assertThat(outcomes).filteredOn("NOT_IN_STOCK"::equals).hasSize(19);
+        await().atMost(EVENTUALLY).untilAsserted(() ->
+                assertThat(admin.get("/api/dids/" + number).text("status")).isEqualTo("ACTIVE"));
+    }
+
+    /** A 202 is followed until inventory decided; the answer is then what a 201 or 409 would have said. */
+    private static Api.Response settled(String takes, Api.Response response) {
+        if (response.status() != 202) {
+            return response;
+        }
+        String request = takes + "/requests/" + response.text("requestId");
+        await().atMost(EVENTUALLY).until(() -> !"PENDING".equals(admin.get(request).text("status")));
+        Api.Response decided = admin.get(request);
+        return "CONFIRMED".equals(decided.text("status")) ? new Api.Response(201, decided.body(), decided.contentType())
+                : new Api.Response(409, ((ObjectNode) decided.body().deepCopy()).put("code", decided.text("reason")), decided.contentType());
     }
 
     private static void awaitRouting(String number, boolean routable, String status) {
