@@ -1,6 +1,11 @@
 package io.didplatform.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -14,7 +19,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 /**
  * Real PostgreSQL and a real Kafka broker for integration tests, chosen once per test JVM:
@@ -52,6 +62,34 @@ public final class TestInfrastructure {
                 "spring.datasource.password", infra.password(),
                 "spring.kafka.bootstrap-servers", infra.kafkaBootstrap(),
                 "did.database.create-if-missing", "false");
+    }
+
+    /**
+     * A new consumer group, named {@code prefix} plus a random suffix, whose offsets are set to the current ends of
+     * {@code topics}: the service under test reacts only to what the test publishes, not to earlier runs' events.
+     */
+    public static String consumerGroupAtTopicEnds(String prefix, List<String> topics) {
+        String group = prefix + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers()))) {
+            var existing = admin.listTopics().names().get();
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (var description : admin.describeTopics(topics.stream().filter(existing::contains).toList())
+                    .allTopicNames().get().values()) {
+                description.partitions().forEach(partition ->
+                        ends.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest()));
+            }
+            if (!ends.isEmpty()) {
+                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listOffsets(ends).all().get().entrySet().stream()
+                        .collect(Collectors.toMap(Map.Entry::getKey, end -> new OffsetAndMetadata(end.getValue().offset())));
+                admin.alterConsumerGroupOffsets(group, offsets).all().get();
+            }
+            return group;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not position consumer group " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String kafkaBootstrapServers() {
