@@ -48,6 +48,7 @@ import java.util.concurrent.Callable;
  *   not by the projector) up to {@code -Dstored} events (default 10,000,000), plus one DID with
  *   {@code -DhotDidEvents} events, and measures again.</li>
  * </ol>
+ * {@code -DcatchUpOnly=true} stops after the catch-up (to compare ingestion speed alone).
  */
 public final class AuditPerformanceHarness {
     private static final String DATABASE = "did_audit_perf";
@@ -85,6 +86,9 @@ public final class AuditPerformanceHarness {
                 published = jdbc.queryForObject("select count(*) from audit_event", Long.class);
             } else {
                 catchUp(jdbc, published, startedAt);
+            }
+            if (Boolean.getBoolean("catchUpOnly")) {
+                return;
             }
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Queries measured = new Queries(app, port, queries);
