@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import {
   h, clear, table, pager, badge, when, count, field, input, select, facts, problem, loading, attempt, drawer, mono, confirm,
-  shortId, isoFromLocal, localFromIso, empty,
+  shortId, isoFromLocal, localFromIso, empty, toast, yesNo,
 } from '../dom.js';
 import { session, lookups } from '../session.js';
 import { loadHistory } from './history.js';
@@ -32,16 +32,53 @@ export default {
   },
 };
 
-/** Admin only: rebuilds the audit projections and shows the service's report (counts, content hash, identical?). */
+/**
+ * Admin only: starts a rebuild of the audit projections (a job: 202, or 409 while one runs), follows it until it
+ * ends and shows the service's report (counts and content hash before and after, identical?).
+ */
 async function rebuild() {
   const ok = await confirm('Rebuild the audit projections?',
-    'Every projection is rebuilt from the stored events and compared with the current one. It may take a while.', { label: 'Rebuild', danger: false });
+    'Every projection is rebuilt from the stored events and compared with the current one. It may take a while; live events wait meanwhile.', { label: 'Rebuild', danger: false });
   if (!ok) return;
-  const report = await attempt(async () => (await api.post('/api/audit/rebuild')).body, 'Rebuild finished');
-  if (report) {
-    const panel = drawer('Rebuild report');
-    panel.body.append(h('pre.json', JSON.stringify(report, null, 2)));
+  const started = await attempt(async () => (await api.post('/api/audit/rebuild')).body);
+  if (!started?.id) return;
+  let open = true;
+  const panel = drawer('Rebuild of the audit projections', { onClose: () => { open = false; } });
+  const box = h('div');
+  panel.body.append(box, h('p.muted.hint', 'Closing this panel does not stop the rebuild.'));
+  let job = started;
+  clear(box, rebuildReport(job));
+  while (open && job.state === 'RUNNING') {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    try {
+      job = await api.get(`/api/audit/rebuild/${encodeURIComponent(started.id)}`);
+    } catch (e) {
+      clear(box, rebuildReport(job), problem(e));
+      return;
+    }
+    if (open) clear(box, rebuildReport(job));
   }
+  if (job.state === 'COMPLETED') toast(job.identical ? 'Rebuild finished: identical projections' : 'Rebuild finished: the projections DIFFER', job.identical ? 'ok' : 'error');
+  else if (job.state === 'FAILED') toast('Rebuild failed', 'error');
+}
+
+function rebuildReport(job) {
+  const tables = [...new Set([...Object.keys(job.before?.rows || {}), ...Object.keys(job.after?.rows || {})])].sort();
+  return h('div.job',
+    h('div.job-state', badge(job.state), h('span.muted', ` rebuild · ${job.id ?? ''}`)),
+    job.detail && h('div.notice', job.detail),
+    facts([
+      ['Started', when(job.startedAt)],
+      ['By', job.actor || ''],
+      job.finishedAt && ['Finished', when(job.finishedAt)],
+      job.tookMillis !== undefined && ['Took', `${count(job.tookMillis)} ms`],
+      job.events !== undefined && ['Events replayed', count(job.events)],
+      job.identical !== undefined && ['Identical', yesNo(job.identical)],
+    ]),
+    tables.length > 0 && h('table.data.compact',
+      h('thead', h('tr', h('th', 'Projection'), h('th.num', 'Rows before'), h('th.num', 'Rows after'))),
+      h('tbody', tables.map((t) => h('tr', h('td.mono', t), h('td.num', count(job.before?.rows?.[t])), h('td.num', count(job.after?.rows?.[t])))))),
+    job.before && facts([['SHA-256 before', mono(job.before.sha256)], ['SHA-256 after', mono(job.after?.sha256)]]));
 }
 
 function filterForm(fields, onSubmit, extra = []) {

@@ -9,7 +9,9 @@ import io.didplatform.audit.query.HistoryEntry;
 import io.didplatform.audit.query.InventoryAsOf;
 import io.didplatform.audit.query.InventoryFilter;
 import io.didplatform.audit.query.projection.EntityKind;
-import io.didplatform.audit.query.projection.ProjectionRebuild;
+import io.didplatform.audit.query.projection.RebuildJobs;
+import io.didplatform.audit.query.projection.RebuildJobs.RebuildJob;
+import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
 import org.springframework.data.domain.Pageable;
@@ -17,18 +19,22 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 
 /** The auditors' API. Who may call what (AUDITOR/ADMIN read, no export for OPERATOR) is the gateway's rule. */
 @RestController
@@ -41,15 +47,15 @@ class AuditController {
     private final EntityHistory history;
     private final InventoryAsOf asOf;
     private final EventLogExport export;
-    private final ProjectionRebuild rebuild;
+    private final RebuildJobs rebuilds;
 
     AuditController(AuditLog auditLog, EntityHistory history, InventoryAsOf asOf, EventLogExport export,
-                    ProjectionRebuild rebuild) {
+                    RebuildJobs rebuilds) {
         this.auditLog = auditLog;
         this.history = history;
         this.asOf = asOf;
         this.export = export;
-        this.rebuild = rebuild;
+        this.rebuilds = rebuilds;
     }
 
     /** The event log, newest first. */
@@ -118,10 +124,20 @@ class AuditController {
                 pageable);
     }
 
-    /** Rebuilds every projection from the stored events and reports whether the result is identical. */
+    /**
+     * Starts rebuilding every projection from the stored events: 202 with the RUNNING job at its {@code Location};
+     * 409 {@code REBUILD_RUNNING} while another rebuild runs.
+     */
     @PostMapping("/rebuild")
-    ProjectionRebuild.Report rebuild() {
-        return rebuild.rebuild();
+    ResponseEntity<RebuildJob> rebuild(@RequestHeader(name = MessageContext.ACTOR_HEADER, required = false) String actor) {
+        RebuildJob job = rebuilds.start(actor == null || actor.isBlank() ? MessageContext.SYSTEM_ACTOR : actor);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/audit/rebuild/" + job.id())).body(job);
+    }
+
+    /** A rebuild: RUNNING, then COMPLETED with its report (counts and content hash before and after, identical?) or FAILED. */
+    @GetMapping("/rebuild/{id}")
+    RebuildJob rebuildJob(@PathVariable UUID id) {
+        return rebuilds.find(id).orElseThrow(() -> DomainException.notFound("REBUILD_NOT_FOUND", "No rebuild " + id));
     }
 
     private static ResponseEntity<StreamingResponseBody> file(String name, MediaType type, StreamingResponseBody body) {

@@ -37,8 +37,11 @@ import java.util.stream.Collectors;
  */
 @Component
 public class Projector {
-    /** Taken by every transaction that writes projections, so a rebuild never interleaves with live events. */
-    private static final long PROJECTION_LOCK = 0x6175646974L;
+    /**
+     * The PostgreSQL advisory lock taken by every transaction that writes projections, so a rebuild never
+     * interleaves with live events.
+     */
+    public static final long PROJECTION_LOCK = 0x6175646974L;
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
     };
