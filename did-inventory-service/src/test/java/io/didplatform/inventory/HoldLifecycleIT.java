@@ -64,11 +64,10 @@ class HoldLifecycleIT extends InventoryIntegrationTest {
         return published.seen(type, number);
     }
 
-    /** When the stored deadlines that end the DID's hold are due. */
+    /** When the DID's hold ends, as recorded (durably) for the poller that ends holds. */
     private List<Instant> holdDeadlines(String number) {
-        return jdbc.queryForList("""
-                select s.execution_time from did_holding h join scheduled_tasks s on s.task_instance = h.hold_deadline_id
-                where h.number = ?""", java.sql.Timestamp.class, number).stream().map(java.sql.Timestamp::toInstant).toList();
+        return jdbc.queryForList("select hold_until from did_holding where number = ? and hold_until is not null",
+                java.sql.Timestamp.class, number).stream().map(java.sql.Timestamp::toInstant).toList();
     }
 
     private PackageActivated activated() {
@@ -94,7 +93,7 @@ class HoldLifecycleIT extends InventoryIntegrationTest {
         assertThat(dids.routing(first)).containsEntry("routable", false).doesNotContainKey("destination");
         Instant holdUntil = Instant.parse((String) dids.did(first).get("holdUntil"));
         assertThat(holdUntil).isAfter(Instant.now().minusSeconds(5));
-        // the hold's end is a durable deadline: a row of its own, due at holdUntil, that outlives a restart
+        // the hold's end is recorded durably, due at holdUntil, so it outlives a restart
         assertThat(holdDeadlines(first)).containsExactly(holdUntil);
         assertThat(awaitPublished("did.DidHeld.v1", first)).singleElement().satisfies(held -> {
             assertThat(held.at("/data/reason").asText()).isEqualTo("PACKAGE_INACTIVE");
@@ -108,7 +107,7 @@ class HoldLifecycleIT extends InventoryIntegrationTest {
         assertThat(dids.did(first)).containsEntry("clientId", client).containsEntry("holdUntil", null);
         assertThat(holdDeadlines(first)).isEmpty();
 
-        // restored before the hold ended: its deadline was cancelled, so it stays ACTIVE past the old holdUntil
+        // restored before the hold ended: its end was cleared, so it stays ACTIVE past the old holdUntil
         await().pollDelay(Duration.ofMillis(Math.max(0, Duration.between(Instant.now(), holdUntil).toMillis() + 2000))).atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 assertThat(dids.did(first)).containsEntry("status", "ACTIVE").containsEntry("clientId", client));
         assertThat(awaitPublished("did.DidRestored.v1", first)).hasSize(1);

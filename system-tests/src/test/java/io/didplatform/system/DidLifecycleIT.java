@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,32 @@ class DidLifecycleIT {
             assertThat(firstHold.path("causedBy").path("type").asText()).isEqualTo("package.PackageDeactivated.v1");
             assertThat(firstHold.path("changes").path("status").path("to").asText()).isEqualTo("HOLD");
         });
+    }
+
+    @Test
+    void aHoldThatEndsWhileInventoryIsDownEndsWhenItStartsAgain() {
+        String number = "1557" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999) + "0";
+        String operatorId = created(admin.post("/api/operators", Map.of("name", "Restart " + number)));
+        created(admin.post("/api/dids", Map.of("number", number, "operatorId", operatorId, "afterHoldStatus", "ARCHIVE")));
+        String packageId = created(admin.post("/api/packages", Map.of("name", "Restart " + number, "didLimit", 1)));
+        String clientId = created(admin.post("/api/clients", Map.of("name", "Restart " + number, "email", "noc@restart.test")));
+        String clientPackageId = eventuallyCreated("/api/client-packages", Map.of("clientId", clientId, "packageId", packageId));
+        String takes = "/api/clients/" + clientId + "/dids";
+        take(takes, Map.of("number", number, "clientPackageId", clientPackageId, "destination", "sip:restart@pbx.test"));
+        awaitRouting(number, true, "ACTIVE");
+
+        assertThat(admin.delete(takes + "/" + number).status()).isLessThan(300);
+        awaitRouting(number, false, "HOLD");
+        Instant holdUntil = Instant.parse(admin.get("/api/dids/" + number).text("holdUntil"));
+
+        RunningPlatform.get().killAndRestart("did-inventory-service", () ->
+                await().atMost(RunningPlatform.HOLD_PERIOD.plusSeconds(5)).until(() -> Instant.now().isAfter(holdUntil)));
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            JsonNode did = admin.get("/api/dids/" + number).body();
+            assertThat(did.path("status").asText()).isEqualTo("ARCHIVE");
+            assertThat(did.path("clientId").isNull() || did.path("clientId").isMissingNode()).isTrue();
+        });
+        awaitRouting(number, false, "ARCHIVE");
     }
 
     @Test

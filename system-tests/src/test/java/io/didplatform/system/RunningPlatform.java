@@ -35,7 +35,9 @@ final class RunningPlatform {
             List.of("did-inventory-service", "package-service", "client-service", "audit-service");
     private static RunningPlatform instance;
 
-    private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     private final Path logs = root.resolve("system-tests/target/platform-logs");
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -55,7 +57,6 @@ final class RunningPlatform {
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
-        Map<String, Integer> ports = new LinkedHashMap<>();
         for (String service : SERVICES) {
             int port = freePort();
             ports.put(service, port);
@@ -100,6 +101,24 @@ final class RunningPlatform {
         return "http://127.0.0.1:" + gatewayPort;
     }
 
+    /**
+     * Kills the service (SIGKILL: no orderly shutdown), runs {@code whileDown}, and starts it again as it was,
+     * returning once it is healthy.
+     */
+    void killAndRestart(String service, Runnable whileDown) {
+        Process process = processes.remove(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        whileDown.run();
+        start(service, settings.get(service));
+        awaitHealthy(service, ports.get(service));
+    }
+
     private void start(String service, Map<String, String> properties) {
         Path jar = root.resolve(service).resolve("target")
                 .resolve(service + "-" + System.getProperty("platform.version") + ".jar");
@@ -108,10 +127,11 @@ final class RunningPlatform {
         }
         List<String> command = new ArrayList<>(List.of("java", "-Xms128m", "-Xmx384m", "-jar", jar.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        settings.put(service, properties);
         try {
-            processes.add(new ProcessBuilder(command)
+            processes.put(service, new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()))
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + service, e);
@@ -135,7 +155,7 @@ final class RunningPlatform {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            if (processes.stream().anyMatch(process -> !process.isAlive())) {
+            if (processes.values().stream().anyMatch(process -> !process.isAlive())) {
                 throw new IllegalStateException("a service exited during start-up; see " + logs);
             }
             pause();
@@ -144,8 +164,8 @@ final class RunningPlatform {
     }
 
     private void stop() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
             try {
                 if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                     process.destroyForcibly();

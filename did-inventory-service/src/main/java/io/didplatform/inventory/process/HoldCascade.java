@@ -4,11 +4,6 @@ import io.didplatform.inventory.command.did.FollowClientPackage;
 import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
 import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings.StateChange;
 import io.didplatform.support.axon.MessageContext;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,8 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Carries a client package's state (active, inactive, terminated) to the DIDs it holds: one
  * {@link FollowClientPackage} per DID the state may change (not on hold when inactive, on hold when active),
- * which holds, restores or releases it as the package's state asks and otherwise does nothing. Fast for packages with many DIDs: the commands run in batches, each batch in one
- * unit of work and one transaction (their events are appended together), several batches at once.
+ * which holds, restores or releases it as the package's state asks and otherwise does nothing. Fast for packages
+ * with many DIDs: the commands go in {@link CommandBatch}es, several batches at once.
  * <p>
  * A cascade is marked done for the state version it carried; a package whose latest change was not carried
  * (the service stopped midway, a batch failed) is cascaded again at start-up and by a periodic sweep. Since
@@ -47,21 +42,19 @@ public class HoldCascade {
     private static final Map<String, String> SYSTEM = Map.of(MessageContext.ACTOR, MessageContext.SYSTEM_ACTOR);
 
     private final JdbcClientPackageHoldings holdings;
-    private final CommandGateway commands;
-    private final TransactionManager transactionManager;
+    private final CommandBatch commands;
     private final Duration holdPeriod;
     private final int batchSize;
     private final ExecutorService workers;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
     private Set<String> awaitingAtLastSweep = Set.of();
 
-    HoldCascade(JdbcClientPackageHoldings holdings, CommandGateway commands, TransactionManager transactionManager,
+    HoldCascade(JdbcClientPackageHoldings holdings, CommandBatch commands,
                 @Value("${did.hold.period:P30D}") Duration holdPeriod,
                 @Value("${did.hold.cascade.batch-size:250}") int batchSize,
                 @Value("${did.hold.cascade.threads:4}") int threads) {
         this.holdings = holdings;
         this.commands = commands;
-        this.transactionManager = transactionManager;
         this.holdPeriod = holdPeriod;
         this.batchSize = batchSize;
         this.workers = Executors.newFixedThreadPool(threads, runnable -> {
@@ -96,9 +89,9 @@ public class HoldCascade {
             List<String> numbers = holdings.numbersToFollow(clientPackageId, change.state());
             List<CompletableFuture<Boolean>> batches = new ArrayList<>();
             for (int from = 0; from < numbers.size(); from += batchSize) {
-                List<String> batch = numbers.subList(from, Math.min(numbers.size(), from + batchSize));
-                batches.add(CompletableFuture.supplyAsync(
-                        () -> follow(batch, clientPackageId, holdUntil, metaData), workers));
+                List<FollowClientPackage> batch = numbers.subList(from, Math.min(numbers.size(), from + batchSize)).stream()
+                        .map(number -> new FollowClientPackage(number, clientPackageId, holdUntil)).toList();
+                batches.add(CompletableFuture.supplyAsync(() -> commands.send(batch, metaData), workers));
             }
             boolean allDone = batches.stream().map(CompletableFuture::join).reduce(true, Boolean::logicalAnd);
             if (allDone) {
@@ -136,33 +129,5 @@ public class HoldCascade {
             }
         });
         awaitingAtLastSweep = awaiting;
-    }
-
-    /** One batch in one transaction; should it fail, each of its DIDs on its own. True when every DID followed. */
-    private boolean follow(List<String> numbers, String clientPackageId, Instant holdUntil, Map<String, ?> metaData) {
-        try {
-            UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
-            batch.attachTransaction(transactionManager);
-            batch.execute(() -> numbers.forEach(number -> send(number, clientPackageId, holdUntil, metaData)));
-            return true;
-        } catch (RuntimeException batchFailed) {
-            log.info("A batch of client package {}'s cascade failed ({}); following its DIDs one by one",
-                    clientPackageId, batchFailed.toString());
-        }
-        boolean all = true;
-        for (String number : numbers) {
-            try {
-                send(number, clientPackageId, holdUntil, metaData);
-            } catch (RuntimeException e) {
-                log.warn("DID {} did not follow client package {}; the sweep will repeat it", number, clientPackageId, e);
-                all = false;
-            }
-        }
-        return all;
-    }
-
-    private void send(String number, String clientPackageId, Instant holdUntil, Map<String, ?> metaData) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                new FollowClientPackage(number, clientPackageId, holdUntil)).andMetaData(metaData));
     }
 }

@@ -6,11 +6,12 @@ import io.didplatform.support.kafka.KafkaSupportConfiguration;
 import io.didplatform.support.web.ApiErrors;
 import io.didplatform.support.web.StrictJsonConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Import;
 
 /** What every DID Platform service gets by depending on service-support. */
-@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class, ApiErrors.class, StrictJsonConfiguration.class})
 public class DidServiceAutoConfiguration {
 }

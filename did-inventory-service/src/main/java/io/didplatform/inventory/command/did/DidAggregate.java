@@ -19,8 +19,6 @@ import io.didplatform.inventory.command.registry.ClientPackageHoldings.PackageSt
 import io.didplatform.inventory.command.registry.DidRegistry;
 import io.didplatform.support.web.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,6 +28,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -42,9 +41,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * inventory now. Client, package, destination and hold deadline are the state later flows (assignment, hold,
  * routing) act on.
  */
-@Aggregate
+@Aggregate(cache = "didAggregateCache")
 public class DidAggregate {
-    static final String HOLD_END = "did-hold-end";
 
     @AggregateIdentifier
     private String number;
@@ -124,7 +122,7 @@ public class DidAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(AssignDid command, ClientPackageHoldings holdings, DeadlineManager deadlines, EventBus eventBus) {
+    void handle(AssignDid command, ClientPackageHoldings holdings, EventBus eventBus) {
         if (!exists) {
             // a fact about the request, not about a DID: stored and published on its own (through the outbox like
             // every event), so no Did stream is started for a number nobody created
@@ -150,7 +148,7 @@ public class DidAggregate {
         if (packageState != PackageState.ACTIVE) {
             // the package was deactivated (or terminated) while the request travelled
             hold(packageState == PackageState.TERMINATED ? HoldReason.RELEASED : HoldReason.PACKAGE_INACTIVE,
-                    command.holdUntilIfInactive(), holdings, deadlines);
+                    command.holdUntilIfInactive(), holdings);
         }
     }
 
@@ -180,55 +178,55 @@ public class DidAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ReturnDid command, ClientPackageHoldings holdings, DeadlineManager deadlines) {
+    void handle(ReturnDid command, ClientPackageHoldings holdings) {
         if (ownedBy(command.clientId())) {
-            release(command.holdUntil(), holdings, deadlines);
+            release(command.holdUntil(), holdings);
         }
     }
 
     @CommandHandler
-    void handle(FollowClientPackage command, ClientPackageHoldings holdings, DeadlineManager deadlines) {
+    void handle(FollowClientPackage command, ClientPackageHoldings holdings) {
         if (!exists || !command.clientPackageId().equals(clientPackageId)) {
             return;
         }
         PackageState packageState = holdings.lockState(clientPackageId);
         if (packageState == PackageState.TERMINATED) {
-            release(command.holdUntil(), holdings, deadlines);
+            release(command.holdUntil(), holdings);
         } else if (packageState == PackageState.INACTIVE) {
             if (status == DidStatus.ACTIVE || status == DidStatus.BLOCKED) {
-                hold(HoldReason.PACKAGE_INACTIVE, command.holdUntil(), holdings, deadlines);
+                hold(HoldReason.PACKAGE_INACTIVE, command.holdUntil(), holdings);
             }
         } else if (status == DidStatus.HOLD && holdReason == HoldReason.PACKAGE_INACTIVE) {
             apply(new DidRestored(number, clientPackageId, statusBeforeHold));
-            String deadline = holdings.holdDeadlineOf(number);
-            if (deadline != null) {
-                deadlines.cancelSchedule(HOLD_END, deadline);
-                holdings.holdDeadline(number, null);
-            }
+            holdings.holdUntil(number, null);
         }
     }
 
-    /** The hold is over unless a restore (or a later hold) overtook this deadline. */
-    @DeadlineHandler(deadlineName = HOLD_END)
-    void on(HoldEnded due, ClientPackageHoldings holdings) {
-        if (status == DidStatus.HOLD && due.holdUntil().equals(holdUntil)) {
+    /** The hold is over unless a restore, or a renewed hold with a later end, overtook it. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EndHold command, ClientPackageHoldings holdings) {
+        if (exists && status == DidStatus.HOLD && !holdUntil.isAfter(command.dueBy())) {
             apply(new DidReleased(number, afterHoldStatus));
             holdings.release(number);
+        } else if (status != DidStatus.HOLD) {
+            holdings.holdUntil(command.number(), null); // nothing to end: clear the record that asked for it
         }
     }
 
     /** Gives the DID up for good: on HOLD (RELEASED), which no restore undoes; an existing hold keeps its end. */
-    private void release(Instant until, ClientPackageHoldings holdings, DeadlineManager deadlines) {
+    private void release(Instant until, ClientPackageHoldings holdings) {
         if (status == DidStatus.ACTIVE || status == DidStatus.BLOCKED) {
-            hold(HoldReason.RELEASED, until, holdings, deadlines);
+            hold(HoldReason.RELEASED, until, holdings);
         } else if (status == DidStatus.HOLD && holdReason == HoldReason.PACKAGE_INACTIVE) {
             apply(new DidHeld(number, clientPackageId, HoldReason.RELEASED, holdUntil, statusBeforeHold));
         }
     }
 
-    private void hold(HoldReason reason, Instant until, ClientPackageHoldings holdings, DeadlineManager deadlines) {
-        apply(new DidHeld(number, clientPackageId, reason, until, status));
-        holdings.holdDeadline(number, deadlines.schedule(until, HOLD_END, new HoldEnded(number, until)));
+    private void hold(HoldReason reason, Instant until, ClientPackageHoldings holdings) {
+        Instant end = until.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it, so the recorded end matches
+        apply(new DidHeld(number, clientPackageId, reason, end, status));
+        holdings.holdUntil(number, end);
     }
 
     private boolean ownedBy(String client) {

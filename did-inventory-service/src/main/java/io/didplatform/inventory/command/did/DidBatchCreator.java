@@ -3,6 +3,7 @@ package io.didplatform.inventory.command.did;
 import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.inventory.command.registry.JdbcDidRegistry;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -41,13 +42,15 @@ public class DidBatchCreator {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final TransactionTemplate transaction;
+    private final Cache aggregates;
 
     DidBatchCreator(JdbcDidRegistry registry, JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
-                    TransactionTemplate transaction) {
+                    TransactionTemplate transaction, @Qualifier("didAggregateCache") Cache aggregates) {
         this.registry = registry;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.transaction = transaction;
+        this.aggregates = aggregates;
     }
 
     /** What became of a batch; each number of it is in exactly one of these. */
@@ -57,7 +60,7 @@ public class DidBatchCreator {
 
     /** Creates the batch's new numbers atomically; {@code metaData} (actor, correlation) goes on every event. */
     public Outcome create(List<NewDid> batch, Map<String, ?> metaData) {
-        return transaction.execute(status -> {
+        Outcome outcome = transaction.execute(status -> {
             Set<String> operators = new HashSet<>();
             batch.forEach(did -> operators.add(did.operatorId()));
             Set<String> liveOperators = registry.lockExistingOperators(operators);
@@ -85,6 +88,9 @@ public class DidBatchCreator {
             }
             return new Outcome(created, present, deletedBefore, operatorGone);
         });
+        // a command to a number nobody had created leaves an empty aggregate in the cache, now outdated
+        outcome.created().forEach(did -> aggregates.remove(did.number()));
+        return outcome;
     }
 
     /** Appends each DID's DidCreated as event 0 of its aggregate, in one statement. */

@@ -1,5 +1,7 @@
 package io.didplatform.inventory.command.registry;
 
+import java.time.Instant;
+
 /**
  * The command side's record of client packages (active, inactive or terminated, from package.events) and of
  * which DIDs each holds, written in the same transaction as the DID's events. A DID's transaction takes a
@@ -22,11 +24,11 @@ public interface ClientPackageHoldings {
     /** The DID now belongs to the client package. */
     void hold(String number, String clientPackageId);
 
-    /** Remembers the deadline that ends the DID's hold (null: none), so a restore can cancel it. */
-    void holdDeadline(String number, String deadlineId);
-
-    /** The deadline that ends the DID's hold, or null. */
-    String holdDeadlineOf(String number);
+    /**
+     * Records when the DID's hold ends (null: it is not on hold). A DID whose recorded end has passed is sent
+     * {@code EndHold}; the record is durable, so a hold that fell due while the service was down ends at start-up.
+     */
+    void holdUntil(String number, Instant until);
 
     /** The DID no longer belongs to any client package. */
     void release(String number);

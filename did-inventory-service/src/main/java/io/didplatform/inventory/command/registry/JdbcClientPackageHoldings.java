@@ -4,12 +4,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +25,8 @@ import java.util.Optional;
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
 public class JdbcClientPackageHoldings implements ClientPackageHoldings {
+    private static final Object TRANSACTION_STATE = JdbcClientPackageHoldings.class.getName() + ".transaction";
+
     private final JdbcTemplate jdbc;
 
     JdbcClientPackageHoldings(JdbcTemplate jdbc) {
@@ -35,8 +42,16 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
         }
     }
 
+    /**
+     * A hold cascade sends hundreds of DIDs' commands in one transaction, all for the same package: the lock is
+     * taken once per transaction and its state remembered until the transaction ends.
+     */
     @Override
     public PackageState lockState(String clientPackageId) {
+        return thisTransaction().lockedStates.computeIfAbsent(clientPackageId, this::lockAndRead);
+    }
+
+    private PackageState lockAndRead(String clientPackageId) {
         List<PackageState> known = lockedState(clientPackageId);
         if (!known.isEmpty()) {
             return known.get(0);
@@ -53,27 +68,80 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
                 (row, i) -> state(row.getBoolean(1), row.getBoolean(2)), clientPackageId);
     }
 
+    /**
+     * What this class keeps for the current transaction: the package states it locked, and the hold ends it
+     * still has to write (one statement for the whole transaction, just before it commits).
+     */
+    private final class TransactionState implements TransactionSynchronization {
+        final Map<String, PackageState> lockedStates = new HashMap<>();
+        final Map<String, Instant> holdEnds = new LinkedHashMap<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            writeHoldEnds(this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_STATE);
+        }
+    }
+
+    private TransactionState thisTransaction() {
+        Object bound = TransactionSynchronizationManager.getResource(TRANSACTION_STATE);
+        if (bound != null) {
+            return (TransactionState) bound;
+        }
+        TransactionState state = new TransactionState();
+        TransactionSynchronizationManager.bindResource(TRANSACTION_STATE, state);
+        TransactionSynchronizationManager.registerSynchronization(state);
+        return state;
+    }
+
+    /** Writes the hold ends recorded so far in this transaction: before commit, and before other writes of holdings. */
+    private void writeHoldEnds(TransactionState state) {
+        if (state.holdEnds.isEmpty()) {
+            return;
+        }
+        String[] numbers = state.holdEnds.keySet().toArray(String[]::new);
+        Timestamp[] ends = state.holdEnds.values().stream().map(end -> end == null ? null : Timestamp.from(end))
+                .toArray(Timestamp[]::new);
+        state.holdEnds.clear();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    update did_holding h set hold_until = e.hold_until
+                    from unnest(?::varchar[], ?::timestamptz[]) as e(number, hold_until) where h.number = e.number""");
+            statement.setArray(1, connection.createArrayOf("varchar", numbers));
+            statement.setArray(2, connection.createArrayOf("timestamptz", ends));
+            return statement;
+        });
+    }
+
     @Override
     public void hold(String number, String clientPackageId) {
+        writeHoldEnds(thisTransaction());
         jdbc.update("""
                 insert into did_holding (number, client_package_id) values (?, ?)
-                on conflict (number) do update set client_package_id = excluded.client_package_id, hold_deadline_id = null""",
+                on conflict (number) do update set client_package_id = excluded.client_package_id, hold_until = null""",
                 number, clientPackageId);
     }
 
+    /** Recorded with the transaction's other hold ends, in one statement when it commits. */
     @Override
-    public void holdDeadline(String number, String deadlineId) {
-        jdbc.update("update did_holding set hold_deadline_id = ? where number = ?", deadlineId, number);
+    public void holdUntil(String number, Instant until) {
+        thisTransaction().holdEnds.put(number, until);
     }
 
-    @Override
-    public String holdDeadlineOf(String number) {
-        return jdbc.queryForList("select hold_deadline_id from did_holding where number = ?", String.class, number)
-                .stream().findFirst().orElse(null);
+    /** Up to {@code limit} DIDs whose hold ended by {@code now}, earliest first. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    public List<String> holdsEndedBy(Instant now, int limit) {
+        return jdbc.queryForList("select number from did_holding where hold_until <= ? order by hold_until limit ?",
+                String.class, Timestamp.from(now), limit);
     }
 
     @Override
     public void release(String number) {
+        writeHoldEnds(thisTransaction());
         jdbc.update("delete from did_holding where number = ?", number);
     }
 
@@ -82,7 +150,7 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
      * returns the new state; the row stays locked until the transaction ends.
      */
     public StateChange change(String clientPackageId, PackageState state, Instant at) {
-        return jdbc.queryForObject("""
+        StateChange change = jdbc.queryForObject("""
                 insert into client_package_state (client_package_id, active, terminated, changed_at, version, cascaded_version)
                 values (?, ?, ?, ?, 1, 0)
                 on conflict (client_package_id) do update set
@@ -92,6 +160,8 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
                 returning active, terminated, changed_at, version, cascaded_version""",
                 (row, i) -> stateChange(clientPackageId, row),
                 clientPackageId, state == PackageState.ACTIVE, state == PackageState.TERMINATED, Timestamp.from(at));
+        thisTransaction().lockedStates.put(clientPackageId, change.state());
+        return change;
     }
 
     /** The client package's latest state change, if inventory heard of the package. */
@@ -105,14 +175,14 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
 
     /**
      * The numbers of the client package that the given state may change, in number order: for an inactive package
-     * those not on hold, for an active one those on hold (a DID is on hold exactly while its hold's deadline is
+     * those not on hold, for an active one those on hold (a DID is on hold exactly while its hold's end is
      * recorded), for a terminated one all. Each DID's own command still decides; this only spares the others.
      */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     public List<String> numbersToFollow(String clientPackageId, PackageState state) {
         String onHold = switch (state) {
-            case ACTIVE -> " and hold_deadline_id is not null";
-            case INACTIVE -> " and hold_deadline_id is null";
+            case ACTIVE -> " and hold_until is not null";
+            case INACTIVE -> " and hold_until is null";
             case TERMINATED -> "";
         };
         return jdbc.queryForList("select number from did_holding where client_package_id = ?" + onHold + " order by number",

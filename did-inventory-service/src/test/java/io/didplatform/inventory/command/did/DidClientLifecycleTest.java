@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,8 +54,9 @@ class DidClientLifecycleTest {
         fixture.registerInjectableResource(fixture.getEventBus());
     }
 
+    /** A hold's end, as precise as it is kept (microseconds). */
     private Instant until() {
-        return fixture.currentTime().plus(HOLD);
+        return fixture.currentTime().plus(HOLD).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static DidCreated created(String tag) {
@@ -138,8 +140,8 @@ class DidClientLifecycleTest {
         holdings.withState(PACKAGE, PackageState.INACTIVE);
         fixture.given(created("nyc"))
                 .when(assign(REQUEST, CLIENT, List.of()))
-                .expectEvents(assigned(), heldForInactivePackage(until()))
-                .expectScheduledDeadlineWithName(HOLD, DidAggregate.HOLD_END);
+                .expectEvents(assigned(), heldForInactivePackage(until()));
+        assertThat(holdings.holdEndOf(NUMBER)).isEqualTo(until());
     }
 
     @Test
@@ -188,8 +190,8 @@ class DidClientLifecycleTest {
     void aReturnedDidIsHeldAsReleased() {
         fixture.given(created(null), assigned(), new DidBlocked(NUMBER))
                 .when(new ReturnDid(NUMBER, CLIENT, until()))
-                .expectEvents(new DidHeld(NUMBER, PACKAGE, RELEASED, until(), BLOCKED))
-                .expectScheduledDeadlineWithName(HOLD, DidAggregate.HOLD_END);
+                .expectEvents(new DidHeld(NUMBER, PACKAGE, RELEASED, until(), BLOCKED));
+        assertThat(holdings.holdEndOf(NUMBER)).isEqualTo(until());
     }
 
     @Test
@@ -197,8 +199,8 @@ class DidClientLifecycleTest {
         holdings.withState(PACKAGE, PackageState.INACTIVE);
         fixture.given(created(null), assigned())
                 .when(new FollowClientPackage(NUMBER, PACKAGE, until()))
-                .expectEvents(heldForInactivePackage(until()))
-                .expectScheduledDeadlineWithName(HOLD, DidAggregate.HOLD_END);
+                .expectEvents(heldForInactivePackage(until()));
+        assertThat(holdings.holdEndOf(NUMBER)).isEqualTo(until());
     }
 
     @Test
@@ -222,19 +224,37 @@ class DidClientLifecycleTest {
         holdings.withState(PACKAGE, PackageState.INACTIVE);
         var held = fixture.given(created(null), assigned(), new DidBlocked(NUMBER))
                 .andGivenCommands(new FollowClientPackage(NUMBER, PACKAGE, until()));
+        assertThat(holdings.holdEndOf(NUMBER)).isEqualTo(until());
         holdings.withState(PACKAGE, PackageState.ACTIVE);
         held.when(new FollowClientPackage(NUMBER, PACKAGE, until()))
-                .expectEvents(new DidRestored(NUMBER, PACKAGE, BLOCKED))
-                .expectNoScheduledDeadlines();
+                .expectEvents(new DidRestored(NUMBER, PACKAGE, BLOCKED));
+        assertThat(holdings.holdEndOf(NUMBER)).isNull();
     }
 
     @Test
     void whenTheHoldEndsTheDidTakesItsAfterHoldStatusAndLeavesTheClient() {
         fixture.given(created(null), assigned())
                 .andGivenCommands(new ReturnDid(NUMBER, CLIENT, until()))
-                .whenTimeElapses(HOLD)
+                .when(new EndHold(NUMBER, until()))
                 .expectEvents(new DidReleased(NUMBER, ARCHIVE));
         assertThat(holdings.holderOf(NUMBER)).isNull();
+    }
+
+    @Test
+    void aHoldDoesNotEndBeforeItsTime() {
+        fixture.given(created(null), assigned(), new DidHeld(NUMBER, PACKAGE, RELEASED, until(), ACTIVE))
+                .when(new EndHold(NUMBER, until().minusMillis(1)))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRestoredHoldDoesNotEndAndItsRecordIsCleared() {
+        holdings.withHolding(NUMBER, PACKAGE).holdUntil(NUMBER, until());
+        fixture.given(created(null), assigned(), heldForInactivePackage(until()), new DidRestored(NUMBER, PACKAGE, ACTIVE))
+                .when(new EndHold(NUMBER, until()))
+                .expectNoEvents();
+        assertThat(holdings.holdEndOf(NUMBER)).isNull();
+        assertThat(holdings.holderOf(NUMBER)).isEqualTo(PACKAGE);
     }
 
     @Test

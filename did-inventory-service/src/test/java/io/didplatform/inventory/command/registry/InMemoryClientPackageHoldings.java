@@ -1,5 +1,6 @@
 package io.didplatform.inventory.command.registry;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -7,7 +8,7 @@ import java.util.Map;
 public class InMemoryClientPackageHoldings implements ClientPackageHoldings {
     private final Map<String, PackageState> states = new HashMap<>();
     private final Map<String, String> holders = new HashMap<>();
-    private final Map<String, String> deadlines = new HashMap<>();
+    private final Map<String, Instant> holdEnds = new HashMap<>();
 
     public InMemoryClientPackageHoldings withState(String clientPackageId, PackageState state) {
         states.put(clientPackageId, state);
@@ -23,6 +24,10 @@ public class InMemoryClientPackageHoldings implements ClientPackageHoldings {
         return holders.get(number);
     }
 
+    public Instant holdEndOf(String number) {
+        return holdEnds.get(number);
+    }
+
     @Override
     public PackageState lockState(String clientPackageId) {
         return states.getOrDefault(clientPackageId, PackageState.ACTIVE);
@@ -31,22 +36,21 @@ public class InMemoryClientPackageHoldings implements ClientPackageHoldings {
     @Override
     public void hold(String number, String clientPackageId) {
         holders.put(number, clientPackageId);
-        deadlines.remove(number);
+        holdEnds.remove(number);
     }
 
     @Override
-    public void holdDeadline(String number, String deadlineId) {
-        deadlines.put(number, deadlineId);
-    }
-
-    @Override
-    public String holdDeadlineOf(String number) {
-        return deadlines.get(number);
+    public void holdUntil(String number, Instant until) {
+        if (until == null) {
+            holdEnds.remove(number);
+        } else {
+            holdEnds.put(number, until);
+        }
     }
 
     @Override
     public void release(String number) {
         holders.remove(number);
-        deadlines.remove(number);
+        holdEnds.remove(number);
     }
 }

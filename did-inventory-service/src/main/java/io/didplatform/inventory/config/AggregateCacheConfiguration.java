@@ -1,0 +1,82 @@
+package io.didplatform.inventory.config;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Keeps recently used DID aggregates in memory, so a command to a DID does not read its events again: a hold
+ * cascade over a client package's DIDs spent half its time loading aggregates. Axon removes an entry whose unit
+ * of work rolls back; writers that bypass the repository ({@code DidBatchCreator}) remove the numbers they write.
+ * One instance handles a DID's commands (a stale entry on another instance fails on the event store's sequence
+ * constraint and is evicted).
+ */
+@Configuration(proxyBeanMethods = false)
+class AggregateCacheConfiguration {
+    static final String DID_CACHE = "didAggregateCache";
+
+    @Bean(destroyMethod = "close")
+    CacheManager aggregateCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder().build(true);
+    }
+
+    @Bean(DID_CACHE)
+    Cache didAggregateCache(CacheManager aggregateCacheManager, @Value("${did.cache.dids:200000}") long entries) {
+        var dids = aggregateCacheManager.createCache("dids", CacheConfigurationBuilder.newCacheConfigurationBuilder(
+                Object.class, Object.class, ResourcePoolsBuilder.heap(entries)));
+        return new KeyedOnly((Ehcache<Object, Object>) dids);
+    }
+
+    /**
+     * Ehcache refuses null keys, and Axon hands the cache one for an aggregate that a CREATE_IF_MISSING command
+     * left without events (so without identifier, e.g. an assignment of an unknown number): nothing to cache.
+     */
+    static final class KeyedOnly extends EhCache3Adapter {
+        KeyedOnly(Ehcache<Object, Object> cache) {
+            super(cache);
+        }
+
+        @Override
+        public <K, V> V get(K key) {
+            return key == null ? null : super.get(key);
+        }
+
+        @Override
+        public void put(Object key, Object value) {
+            if (key != null) {
+                super.put(key, value);
+            }
+        }
+
+        @Override
+        public boolean putIfAbsent(Object key, Object value) {
+            return key != null && super.putIfAbsent(key, value);
+        }
+
+        @Override
+        public boolean remove(Object key) {
+            return key != null && super.remove(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key != null && super.containsKey(key);
+        }
+
+        @Override
+        public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+            if (key != null) {
+                super.computeIfPresent(key, update);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.didplatform.inventory.process;
+
+import io.didplatform.inventory.command.did.EndHold;
+import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
+import io.didplatform.support.axon.MessageContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Ends the holds whose end has passed: looks for them in the holdings (where every hold's end is recorded with
+ * the hold's event) at start-up and then every {@code did.hold.expiry.poll-interval}, and sends each DID
+ * {@link EndHold}. A hold that fell due while the service was down ends at start-up. Several instances may
+ * send the same command: the DID releases once.
+ */
+@Component
+class HoldExpiry {
+    private static final Logger log = LoggerFactory.getLogger(HoldExpiry.class);
+    private static final Map<String, String> SYSTEM = Map.of(MessageContext.ACTOR, MessageContext.SYSTEM_ACTOR);
+
+    private final JdbcClientPackageHoldings holdings;
+    private final CommandBatch commands;
+    private final int batchSize;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    HoldExpiry(JdbcClientPackageHoldings holdings, CommandBatch commands,
+               @Value("${did.hold.cascade.batch-size:250}") int batchSize) {
+        this.holdings = holdings;
+        this.commands = commands;
+        this.batchSize = batchSize;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelayString = "${did.hold.expiry.poll-interval:PT1S}",
+            initialDelayString = "${did.hold.expiry.poll-interval:PT1S}")
+    void endDueHolds() {
+        if (!running.compareAndSet(false, true)) {
+            return; // the start-up run is still going
+        }
+        try {
+            Instant now = Instant.now();
+            List<String> due = List.of();
+            List<String> previous;
+            do {
+                previous = due;
+                due = holdings.holdsEndedBy(now, batchSize);
+                if (due.isEmpty() || due.equals(previous)) {
+                    return; // all ended, or these few would not end now: the next poll tries again
+                }
+                if (!commands.send(due.stream().map(number -> new EndHold(number, now)).toList(), SYSTEM)) {
+                    return; // what failed is due still: the next poll repeats it
+                }
+            } while (due.size() == batchSize);
+        } catch (RuntimeException e) {
+            log.warn("Looking for holds that ended failed; the next poll repeats it", e);
+        } finally {
+            running.set(false);
+        }
+    }
+}
