@@ -4,23 +4,28 @@ import io.didplatform.audit.query.projection.Projector;
 import io.didplatform.audit.query.projection.StoredEvent;
 import io.didplatform.support.kafka.InboundEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Stores received events and projects the new ones, in one transaction per batch: a redelivered event is
- * already in the log and is neither stored nor projected again.
+ * already in the log and is neither stored nor projected again. What needs no state (reading each payload,
+ * choosing its transition) is done before the transaction and its lock, so that listener threads prepare their
+ * batches while another one writes.
  */
 @Component
 public class AuditIngest {
     private final AuditLog auditLog;
     private final Projector projector;
+    private final TransactionTemplate transaction;
 
-    AuditIngest(AuditLog auditLog, Projector projector) {
+    AuditIngest(AuditLog auditLog, Projector projector, PlatformTransactionManager transactions) {
         this.auditLog = auditLog;
         this.projector = projector;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** An event as it came off a topic. */
@@ -28,13 +33,17 @@ public class AuditIngest {
     }
 
     /** Returns how many of the events were new. */
-    @Transactional
     public int record(List<Received> batch) {
-        projector.lock();
-        List<StoredEvent> stored = auditLog.append(batch.stream()
-                .map(received -> new Received(withTime(received.event()), received.topic())).toList());
-        projector.project(stored);
-        return stored.size();
+        List<Received> dated = batch.stream().map(received -> new Received(withTime(received.event()), received.topic()))
+                .toList();
+        Projector.Prepared prepared = projector.prepare(dated.stream().map(Received::event).toList());
+        Integer stored = transaction.execute(status -> {
+            projector.lockShared();
+            List<StoredEvent> appended = auditLog.append(dated);
+            projector.project(appended, prepared);
+            return appended.size();
+        });
+        return stored == null ? 0 : stored;
     }
 
     /** An event without a time is dated when it is received; the log and the projections keep the same date. */

@@ -1,9 +1,6 @@
 package io.didplatform.audit.query;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.audit.query.projection.ColumnBatch;
 import io.didplatform.audit.query.projection.StoredEvent;
 import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.support.web.PageResponse;
@@ -19,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
 import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,11 +36,9 @@ public class AuditLog {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
-    private final ObjectMapper json;
 
-    AuditLog(NamedParameterJdbcTemplate jdbc, DataSource dataSource, ObjectMapper json) {
+    AuditLog(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.json = json;
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         // PostgreSQL streams rows with a cursor only inside a transaction and with a fetch size
         cursor.setFetchSize(STREAM_FETCH_SIZE);
@@ -61,45 +54,28 @@ public class AuditLog {
             return List.of();
         }
         Map<String, InboundEvent> byId = new HashMap<>();
-        List<LogRow> rows = new ArrayList<>(batch.size());
+        ColumnBatch rows = new ColumnBatch("text", "text", "text", "text", "text", "text", "text", "text", "text",
+                "text", "text");
         for (AuditIngest.Received received : batch) {
             InboundEvent e = received.event();
             byId.putIfAbsent(e.id(), e);
-            rows.add(new LogRow(e.id(), e.type(), e.source(), e.subject(), e.actor(), e.time(), e.correlationId(),
-                    e.causationId(), received.topic(), e.data().isEmpty() ? "null" : e.data(), e.raw()));
+            rows.add(e.id(), e.type(), e.source(), e.subject(), e.actor(), e.time().toString(), e.correlationId(),
+                    e.causationId(), received.topic(), e.data().isEmpty() ? null : e.data(), e.raw());
         }
-        List<StoredEvent> stored = jdbc.query("""
+        // the columns are unnested in the order given (ordinality), so log positions follow it
+        List<StoredEvent> stored = jdbc.getJdbcTemplate().query(rows.statement("""
                 insert into audit_event (event_id, type, source, subject, actor, occurred_at, correlation_id,
                                          causation_id, topic, data, cloud_event)
-                select event_id, type, source, subject, actor, occurred_at, correlation_id, causation_id, topic, data,
-                       cloud_event
-                from rows from (jsonb_to_recordset(cast(:rows as jsonb)) as (event_id varchar, type varchar,
-                     source varchar, subject varchar, actor varchar, occurred_at timestamptz, correlation_id varchar,
-                     causation_id varchar, topic varchar, data jsonb, cloud_event jsonb)) with ordinality
+                select event_id, type, source, subject, actor, cast(occurred_at as timestamptz), correlation_id,
+                       causation_id, topic, cast(data as jsonb), cast(cloud_event as jsonb)
+                from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
                      as r(event_id, type, source, subject, actor, occurred_at, correlation_id, causation_id, topic, data,
                           cloud_event, n)
                 order by n
                 on conflict (event_id) do nothing
                 returning event_id, seq
-                """, new MapSqlParameterSource("rows", json(rows)),
-                (rs, i) -> new StoredEvent(rs.getLong("seq"), byId.get(rs.getString("event_id"))));
+                """), (rs, i) -> new StoredEvent(rs.getLong("seq"), byId.get(rs.getString("event_id"))));
         return stored.stream().sorted(Comparator.comparingLong(StoredEvent::seq)).toList();
-    }
-
-    /** One row of audit_event as JSON; data and cloud_event go in as the JSON they are. */
-    private record LogRow(@JsonProperty("event_id") String eventId, String type, String source, String subject,
-                          String actor, @JsonProperty("occurred_at") Instant occurredAt,
-                          @JsonProperty("correlation_id") String correlationId,
-                          @JsonProperty("causation_id") String causationId, String topic,
-                          @JsonRawValue String data, @JsonRawValue @JsonProperty("cloud_event") String cloudEvent) {
-    }
-
-    private String json(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the events as JSON", e);
-        }
     }
 
     public PageResponse<AuditEventResponse> events(AuditEventFilter filter, Pageable pageable) {

@@ -21,6 +21,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static io.didplatform.audit.DidLifecycle.HOLD;
 import static io.didplatform.audit.DidLifecycle.min;
@@ -28,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The projections give the same answers whatever the delivery: in order, every event twice, the topics
- * interleaved differently (a DidHeld arriving before the PackageDeactivated that caused it), and after a rebuild.
+ * interleaved differently (a DidHeld arriving before the PackageDeactivated that caused it), batches written side
+ * by side and the same batches written by two threads at once, and after a rebuild.
  */
 class ProjectionDeterminismIT extends AuditIntegrationTest {
     @Autowired
@@ -100,6 +108,47 @@ class ProjectionDeterminismIT extends AuditIntegrationTest {
         assertThat(report.after()).isEqualTo(report.before());
         assertThat(report.events()).isGreaterThanOrEqualTo(story.events.size());
         assertThat(answers(story)).isEqualTo(inOrder);
+    }
+
+    @Test
+    void batchesWrittenSideBySideAndRedeliveredToASecondThreadGiveTheSameAnswers() throws Exception {
+        List<DidLifecycle> stories = IntStream.range(0, 6).mapToObj(i -> new DidLifecycle(codec)).toList();
+        stories.forEach(story -> ingest.record(received(story.events)));
+        Map<String, Map<String, String>> oneAtATime = new LinkedHashMap<>();
+        stories.forEach(story -> oneAtATime.put(story.number, answers(story)));
+        stories.forEach(this::forget);
+
+        // as the listener threads get them: each key's events in one of three partitions, in order; every partition
+        // taken by two threads at once in small batches, as after a rebalance that hands a batch in progress to another
+        Map<Integer, List<Published>> partitions = new TreeMap<>();
+        stories.stream().flatMap(story -> story.events.stream()).forEach(event -> partitions.computeIfAbsent(
+                Math.floorMod((event.topic() + event.key()).hashCode(), 3), p -> new ArrayList<>()).add(event));
+        ExecutorService threads = Executors.newFixedThreadPool(2 * partitions.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        try {
+            for (List<Published> partition : partitions.values()) {
+                for (int copy = 0; copy < 2; copy++) {
+                    done.add(threads.submit(() -> {
+                        start.await();
+                        for (int from = 0; from < partition.size(); from += 4) {
+                            ingest.record(received(partition.subList(from, Math.min(from + 4, partition.size()))));
+                        }
+                        return null;
+                    }));
+                }
+            }
+            start.countDown();
+            for (Future<?> thread : done) {
+                thread.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        stories.forEach(story -> assertThat(answers(story)).isEqualTo(oneAtATime.get(story.number)));
+        assertThat(rebuild.rebuild().identical()).isTrue();
+        stories.forEach(story -> assertThat(answers(story)).isEqualTo(oneAtATime.get(story.number)));
     }
 
     private List<Received> received(List<Published> events) {

@@ -3,8 +3,6 @@ package io.didplatform.audit.query.projection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,41 +22,54 @@ class DidVersions {
 
     /** A DID's fields from an event on; empty fields: the DID was deleted. */
     record Version(String number, StoredEvent stored, Map<String, Object> fields) {
-        Timestamp at() {
-            return Timestamp.from(stored.event().time());
+        String at() {
+            return stored.event().time().toString();
         }
     }
 
-    /** Appends versions given in log order: per number, each one ends where the next begins. */
+    /**
+     * Appends versions given in log order: per number, each one ends where the next begins. Two statements
+     * whatever the number of versions: one closes each number's open version, one inserts the new ones.
+     */
     void append(List<Version> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
         Map<String, List<Version>> byNumber = new LinkedHashMap<>();
         versions.forEach(v -> byNumber.computeIfAbsent(v.number(), n -> new ArrayList<>()).add(v));
-        List<Object[]> closes = new ArrayList<>();
-        List<Object[]> inserts = new ArrayList<>();
+        ColumnBatch closes = new ColumnBatch("text", "text");
+        ColumnBatch inserts = new ColumnBatch("text", "int8", "text", "text", "text", "text", "text", "text", "text",
+                "text", "text", "text", "text", "text", "text");
         byNumber.forEach((number, chain) -> {
-            closes.add(new Object[]{chain.get(0).at(), number});
+            closes.add(number, chain.get(0).at());
             for (int i = 0; i < chain.size(); i++) {
                 Version v = chain.get(i);
                 if (!v.fields().isEmpty()) {
-                    inserts.add(row(v, i + 1 < chain.size() ? chain.get(i + 1).at() : null));
+                    Map<String, Object> f = v.fields();
+                    inserts.add(number, v.stored().seq(), v.stored().event().id(), v.at(),
+                            i + 1 < chain.size() ? chain.get(i + 1).at() : null, f.get("status"),
+                            f.get("afterHoldStatus"), f.get("operatorId"), f.get("tag"), f.get("notes"), f.get("clientId"),
+                            f.get("clientPackageId"), f.get("destination"), f.get("holdUntil"), f.get("holdReason"));
                 }
             }
         });
-        jdbc.batchUpdate("update did_version set valid_to = ? where number = ? and valid_to is null", closes);
-        jdbc.batchUpdate("""
-                insert into did_version (number, seq, event_id, valid_from, valid_to, status, after_hold_status,
-                                         operator_id, tag, notes, client_id, client_package_id, destination, hold_until,
-                                         hold_reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, inserts);
-    }
-
-    private static Object[] row(Version v, Timestamp validTo) {
-        Map<String, Object> f = v.fields();
-        Object holdUntil = f.get("holdUntil");
-        return new Object[]{v.number(), v.stored().seq(), v.stored().event().id(), v.at(), validTo, f.get("status"),
-                f.get("afterHoldStatus"), f.get("operatorId"), f.get("tag"), f.get("notes"), f.get("clientId"),
-                f.get("clientPackageId"), f.get("destination"),
-                holdUntil == null ? null : Timestamp.from(Instant.parse((String) holdUntil)), f.get("holdReason")};
+        jdbc.update(closes.statement("""
+                update did_version v set valid_to = cast(c.valid_to as timestamptz)
+                from unnest(?, ?) as c(number, valid_to)
+                where v.number = c.number and v.valid_to is null
+                """));
+        if (!inserts.isEmpty()) {
+            jdbc.update(inserts.statement("""
+                    insert into did_version (number, seq, event_id, valid_from, valid_to, status, after_hold_status,
+                                             operator_id, tag, notes, client_id, client_package_id, destination,
+                                             hold_until, hold_reason)
+                    select number, seq, event_id, cast(valid_from as timestamptz), cast(valid_to as timestamptz), status,
+                           after_hold_status, operator_id, tag, notes, client_id, client_package_id, destination,
+                           cast(hold_until as timestamptz), hold_reason
+                    from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                         as r(number, seq, event_id, valid_from, valid_to, status, after_hold_status, operator_id, tag,
+                              notes, client_id, client_package_id, destination, hold_until, hold_reason)
+                    """));
+        }
     }
 }

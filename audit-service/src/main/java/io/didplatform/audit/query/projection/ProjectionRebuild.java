@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Throws every projection away and projects the whole log again, in log order, in one transaction that holds
- * the projection lock (live events wait, then apply on top). Fingerprints taken before and after show whether
- * the rebuild reproduced exactly what was there.
+ * the projection lock exclusively (live events wait, then apply on top). Fingerprints taken before and after show
+ * whether the rebuild reproduced exactly what was there.
  */
 @Component
 public class ProjectionRebuild {
@@ -43,7 +43,7 @@ public class ProjectionRebuild {
     @Transactional
     public Report rebuild() {
         Instant started = Instant.now();
-        projector.lock();
+        projector.lockExclusive();
         Fingerprint before = fingerprint.take();
         jdbc.execute("truncate entity_state, history_entry, did_version");
         long events = 0;

@@ -3,8 +3,9 @@ package io.didplatform.audit.query.projection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.didplatform.support.kafka.CloudEventCodec;
-import io.didplatform.support.kafka.InvalidEventException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.didplatform.contracts.EventTypes;
+import io.didplatform.support.kafka.InboundEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.sql.Timestamp;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -33,13 +35,16 @@ import java.util.stream.Collectors;
  * event caused an entry is resolved when the history is read.
  *
  * <p>A batch is projected with a few statements whatever its size: the touched entities' fields are read at
- * once, the events applied in memory, and the results written in JDBC batches.
+ * once, the events applied in memory, and each table's new rows written by one statement (a {@link ColumnBatch}).
  */
 @Component
 public class Projector {
     /**
-     * The PostgreSQL advisory lock taken by every transaction that writes projections, so a rebuild never
-     * interleaves with live events.
+     * The PostgreSQL advisory lock of the projections: live batches take it shared, a rebuild exclusive, so a
+     * rebuild never interleaves with live events. Live batches run side by side: each entity's events come from
+     * one partition (its aggregate's key), which one listener thread consumes batch after batch, so concurrent
+     * batches touch different entities; a batch redelivered to another thread after a rebalance waits on the log's
+     * primary key for the first one's events, then reads the states that one left.
      */
     public static final long PROJECTION_LOCK = 0x6175646974L;
     private static final Logger log = LoggerFactory.getLogger(Projector.class);
@@ -47,81 +52,134 @@ public class Projector {
     };
 
     private final JdbcTemplate jdbc;
-    private final CloudEventCodec codec;
     private final ObjectMapper json;
+    /** Reads payloads as the codec does: published events only gain fields, unknown ones are ignored. */
+    private final ObjectMapper payloads;
     private final DidVersions didVersions;
+    /**
+     * The contract class of each event type (empty: not known to this version of the contracts), looked up once:
+     * {@link EventTypes#classOf} tries each contract package in turn, a miss searching the class path.
+     */
+    private final Map<String, Optional<Class<?>>> contracts = new ConcurrentHashMap<>();
 
-    Projector(JdbcTemplate jdbc, CloudEventCodec codec, ObjectMapper json, DidVersions didVersions) {
+    Projector(JdbcTemplate jdbc, ObjectMapper json, DidVersions didVersions) {
         this.jdbc = jdbc;
-        this.codec = codec;
         this.json = json;
+        this.payloads = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.didVersions = didVersions;
     }
 
-    /** Serialises writers of the projections until the current transaction ends. */
+    /** For live batches: waits while a rebuild runs, and keeps one from starting, until the transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void lock() {
+    public void lockShared() {
+        jdbc.query("select pg_advisory_xact_lock_shared(?)", rs -> null, PROJECTION_LOCK);
+    }
+
+    /** For a rebuild: waits for the live batches in progress, and keeps others out, until the transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockExclusive() {
         jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, PROJECTION_LOCK);
+    }
+
+    /**
+     * What each event does to its entity, worked out from the events alone (payload read, transition chosen), so
+     * it can be done before the lock is taken.
+     */
+    public Prepared prepare(List<InboundEvent> events) {
+        Map<String, Transition> transitions = new HashMap<>();
+        for (InboundEvent event : events) {
+            if (!transitions.containsKey(event.id())) {
+                transitionOf(event).ifPresent(transition -> transitions.put(event.id(), transition));
+            }
+        }
+        return new Prepared(transitions);
+    }
+
+    /** The transitions of a batch of events, by event id; events without one (unknown types) are left out. */
+    public static final class Prepared {
+        private final Map<String, Transition> transitions;
+
+        private Prepared(Map<String, Transition> transitions) {
+            this.transitions = transitions;
+        }
     }
 
     /** Projects the events, given in log order. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void project(List<StoredEvent> events) {
+        project(events, prepare(events.stream().map(StoredEvent::event).toList()));
+    }
+
+    /** Projects the events, given in log order, with their {@link #prepare prepared} transitions. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void project(List<StoredEvent> events, Prepared prepared) {
         List<Step> steps = new ArrayList<>(events.size());
         for (StoredEvent stored : events) {
-            transitionOf(stored).ifPresent(transition -> steps.add(new Step(stored, transition)));
+            Transition transition = prepared.transitions.get(stored.event().id());
+            if (transition != null) {
+                steps.add(new Step(stored, transition));
+            }
         }
         if (steps.isEmpty()) {
             return;
         }
-        Map<EntityKey, EntityState> states = load(steps.stream().map(Step::entity).collect(
+        Map<EntityKey, EntityState> current = load(steps.stream().map(Step::entity).collect(
                 Collectors.toCollection(LinkedHashSet::new)));
         Set<EntityKey> touched = new LinkedHashSet<>();
-        List<Object[]> entries = new ArrayList<>();
+        ColumnBatch entries = new ColumnBatch("text", "int8", "text", "text", "text", "text", "text", "text", "text");
         List<DidVersions.Version> versions = new ArrayList<>();
         for (Step step : steps) {
-            EntityState current = states.getOrDefault(step.entity(), EntityState.NONE);
-            if (current.lastSeq() >= step.stored().seq()) {
+            EntityState state = current.getOrDefault(step.entity(), EntityState.NONE);
+            if (state.lastSeq() >= step.stored().seq()) {
                 continue;
             }
-            Map<String, Object> before = current.fields();
+            Map<String, Object> before = state.fields();
             Map<String, Object> after = step.transition().fields().apply(before);
             Map<String, Change> changes = diff(before, after);
             changes.putAll(step.transition().statedChanges());
-            entries.add(entry(step, changes));
-            states.put(step.entity(), new EntityState(after, step.stored().seq()));
+            var event = step.stored().event();
+            entries.add(event.id(), step.stored().seq(), step.entity().kind().name(), step.entity().id(), event.type(),
+                    event.time().toString(), event.actor(), event.causationId(), write(changes));
+            current.put(step.entity(), new EntityState(after, step.stored().seq()));
             touched.add(step.entity());
             if (step.transition().kind() == EntityKind.DID && !before.equals(after)) {
                 versions.add(new DidVersions.Version(step.entity().id(), step.stored(), after));
             }
         }
-        jdbc.batchUpdate("""
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.update(entries.statement("""
                 insert into history_entry (event_id, seq, kind, entity_id, type, occurred_at, actor, causation_id, changes)
-                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                select event_id, seq, kind, entity_id, type, cast(occurred_at as timestamptz), actor, causation_id,
+                       cast(changes as jsonb)
+                from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     as r(event_id, seq, kind, entity_id, type, occurred_at, actor, causation_id, changes)
                 on conflict (event_id) do nothing
-                """, entries);
-        jdbc.batchUpdate("""
-                insert into entity_state (kind, entity_id, state, last_seq) values (?, ?, cast(? as jsonb), ?)
+                """));
+        ColumnBatch states = new ColumnBatch("text", "text", "text", "int8");
+        touched.forEach(key -> states.add(key.kind().name(), key.id(), write(current.get(key).fields()),
+                current.get(key).lastSeq()));
+        jdbc.update(states.statement("""
+                insert into entity_state (kind, entity_id, state, last_seq)
+                select kind, entity_id, cast(state as jsonb), last_seq from unnest(?, ?, ?, ?) as r(kind, entity_id, state, last_seq)
                 on conflict (kind, entity_id) do update set state = excluded.state, last_seq = excluded.last_seq
-                """, touched.stream().map(key -> new Object[]{key.kind().name(), key.id(),
-                write(states.get(key).fields()), states.get(key).lastSeq()}).toList());
+                """));
         didVersions.append(versions);
     }
 
-    private Optional<Transition> transitionOf(StoredEvent stored) {
-        try {
-            Object payload = codec.payloadOf(stored.event());
-            return payload == null ? Optional.empty() : Transitions.of(payload);
-        } catch (InvalidEventException e) {
-            log.warn("Event {} kept in the log but not projected: {}", stored.event().id(), e.getMessage());
+    private Optional<Transition> transitionOf(InboundEvent event) {
+        Optional<Class<?>> type = contracts.computeIfAbsent(event.type(), t -> Optional.ofNullable(EventTypes.classOf(t)));
+        if (type.isEmpty()) {
             return Optional.empty();
         }
-    }
-
-    private Object[] entry(Step step, Map<String, Change> changes) {
-        var event = step.stored().event();
-        return new Object[]{event.id(), step.stored().seq(), step.entity().kind().name(), step.entity().id(),
-                event.type(), Timestamp.from(event.time()), event.actor(), event.causationId(), write(changes)};
+        try {
+            return Transitions.of(payloads.readValue(event.data(), type.get()));
+        } catch (IOException e) {
+            log.warn("Event {} kept in the log but not projected: payload of {} is unreadable: {}", event.id(),
+                    event.type(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The current fields of the entities, those never seen left out. */
