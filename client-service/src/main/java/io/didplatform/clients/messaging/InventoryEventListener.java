@@ -14,9 +14,9 @@ import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.DidUnblocked;
-import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.support.kafka.EventInbox;
+import io.didplatform.support.kafka.EventInbox.Delivery;
 import io.didplatform.support.kafka.InboundEvent;
-import io.didplatform.support.kafka.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -41,16 +41,13 @@ class InventoryEventListener {
     private static final String BLOCKED = DidStatus.BLOCKED.name();
     private static final String HOLD = DidStatus.HOLD.name();
 
-    private final CloudEventCodec codec;
-    private final ProcessedEvents processed;
+    private final EventInbox inbox;
     private final InboundCommands commands;
     private final ClientDids dids;
     private final EventStore eventStore;
 
-    InventoryEventListener(CloudEventCodec codec, ProcessedEvents processed, InboundCommands commands, ClientDids dids,
-                           EventStore eventStore) {
-        this.codec = codec;
-        this.processed = processed;
+    InventoryEventListener(EventInbox inbox, InboundCommands commands, ClientDids dids, EventStore eventStore) {
+        this.inbox = inbox;
         this.commands = commands;
         this.dids = dids;
         this.eventStore = eventStore;
@@ -59,11 +56,12 @@ class InventoryEventListener {
     @KafkaListener(topics = Topics.DID_INVENTORY)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        InboundEvent event = codec.decode(record.value());
-        Object payload = codec.payloadOf(event);
-        if (!concernsClients(payload) || !processed.firstDelivery(CONSUMER, event.id())) {
+        Delivery delivery = inbox.open(record);
+        Object payload = delivery.payload();
+        if (!concernsClients(payload) || !inbox.firstDelivery(CONSUMER, delivery)) {
             return;
         }
+        InboundEvent event = delivery.event();
         // commands go last: a command's aggregate lock is released when the command ends, not when this
         // transaction commits, so the less work after it, the shorter the window for a stale concurrent load
         if (payload instanceof DidAssigned assigned) {

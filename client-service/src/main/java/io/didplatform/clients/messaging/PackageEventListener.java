@@ -8,9 +8,8 @@ import io.didplatform.contracts.packages.PackageActivated;
 import io.didplatform.contracts.packages.PackageCreated;
 import io.didplatform.contracts.packages.PackageDeactivated;
 import io.didplatform.contracts.packages.PackageUpdated;
-import io.didplatform.support.kafka.CloudEventCodec;
-import io.didplatform.support.kafka.InboundEvent;
-import io.didplatform.support.kafka.ProcessedEvents;
+import io.didplatform.support.kafka.EventInbox;
+import io.didplatform.support.kafka.EventInbox.Delivery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,24 +19,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PackageEventListener {
     private static final String CONSUMER = "client-service.packages";
-    private final CloudEventCodec codec;
-    private final ProcessedEvents processed;
+    private final EventInbox inbox;
     private final ClientPackages clientPackages;
 
-    PackageEventListener(CloudEventCodec codec, ProcessedEvents processed, ClientPackages clientPackages) {
-        this.codec = codec;
-        this.processed = processed;
+    PackageEventListener(EventInbox inbox, ClientPackages clientPackages) {
+        this.inbox = inbox;
         this.clientPackages = clientPackages;
     }
 
     @KafkaListener(topics = Topics.PACKAGE)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        InboundEvent event = codec.decode(record.value());
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
-        Object payload = codec.payloadOf(event);
+        Object payload = inbox.firstDelivery(CONSUMER, record).map(Delivery::payload).orElse(null);
         if (payload instanceof PackageCreated created) {
             clientPackages.namePackage(created.packageId(), created.name());
         } else if (payload instanceof PackageUpdated updated) {

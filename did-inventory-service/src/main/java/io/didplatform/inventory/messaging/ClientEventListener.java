@@ -11,9 +11,8 @@ import io.didplatform.inventory.command.did.BlockDid;
 import io.didplatform.inventory.command.did.ChangeDidRouting;
 import io.didplatform.inventory.command.did.ReturnDid;
 import io.didplatform.inventory.command.did.UnblockDid;
-import io.didplatform.support.kafka.CloudEventCodec;
-import io.didplatform.support.kafka.InboundEvent;
-import io.didplatform.support.kafka.ProcessedEvents;
+import io.didplatform.support.kafka.EventInbox;
+import io.didplatform.support.kafka.EventInbox.Delivery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,15 +31,12 @@ import java.time.Instant;
 class ClientEventListener {
     private static final String CONSUMER = "did-inventory-service.clients";
 
-    private final CloudEventCodec codec;
-    private final ProcessedEvents processed;
+    private final EventInbox inbox;
     private final InboundCommands commands;
     private final Duration holdPeriod;
 
-    ClientEventListener(CloudEventCodec codec, ProcessedEvents processed, InboundCommands commands,
-                        @Value("${did.hold.period:P30D}") Duration holdPeriod) {
-        this.codec = codec;
-        this.processed = processed;
+    ClientEventListener(EventInbox inbox, InboundCommands commands, @Value("${did.hold.period:P30D}") Duration holdPeriod) {
+        this.inbox = inbox;
         this.commands = commands;
         this.holdPeriod = holdPeriod;
     }
@@ -48,11 +44,11 @@ class ClientEventListener {
     @KafkaListener(topics = Topics.CLIENT)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        InboundEvent event = codec.decode(record.value());
-        Object command = commandFor(codec.payloadOf(event), Instant.now().plus(holdPeriod));
+        Delivery delivery = inbox.open(record);
+        Object command = commandFor(delivery.payload(), Instant.now().plus(holdPeriod));
         // client records, confirmations and the like are none of inventory's business: not even marked
-        if (command != null && processed.firstDelivery(CONSUMER, event.id())) {
-            commands.send(command, event);
+        if (command != null && inbox.firstDelivery(CONSUMER, delivery)) {
+            commands.send(command, delivery.event());
         }
     }
 

@@ -8,9 +8,9 @@ import io.didplatform.contracts.packages.PackageEvent;
 import io.didplatform.inventory.command.registry.ClientPackageHoldings.PackageState;
 import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
 import io.didplatform.inventory.process.HoldCascade;
-import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.support.kafka.EventInbox;
+import io.didplatform.support.kafka.EventInbox.Delivery;
 import io.didplatform.support.kafka.InboundEvent;
-import io.didplatform.support.kafka.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -27,16 +27,14 @@ import java.time.Instant;
 class PackageEventListener {
     private static final String CONSUMER = "did-inventory-service.packages";
 
-    private final CloudEventCodec codec;
-    private final ProcessedEvents processed;
+    private final EventInbox inbox;
     private final JdbcClientPackageHoldings holdings;
     private final HoldCascade cascade;
     private final TransactionTemplate transaction;
 
-    PackageEventListener(CloudEventCodec codec, ProcessedEvents processed, JdbcClientPackageHoldings holdings,
-                         HoldCascade cascade, TransactionTemplate transaction) {
-        this.codec = codec;
-        this.processed = processed;
+    PackageEventListener(EventInbox inbox, JdbcClientPackageHoldings holdings, HoldCascade cascade,
+                         TransactionTemplate transaction) {
+        this.inbox = inbox;
         this.holdings = holdings;
         this.cascade = cascade;
         this.transaction = transaction;
@@ -44,16 +42,17 @@ class PackageEventListener {
 
     @KafkaListener(topics = Topics.PACKAGE)
     public void on(ConsumerRecord<String, byte[]> record) {
-        InboundEvent event = codec.decode(record.value());
-        Object payload = codec.payloadOf(event);
+        Delivery delivery = inbox.open(record);
+        Object payload = delivery.payload();
         PackageState state = stateAfter(payload);
         if (state == null) {
             return;
         }
         String clientPackageId = ((PackageEvent) payload).subject();
+        InboundEvent event = delivery.event();
         Instant at = event.time() == null ? Instant.now() : event.time();
         Boolean changed = transaction.execute(status -> {
-            if (!processed.firstDelivery(CONSUMER, event.id())) {
+            if (!inbox.firstDelivery(CONSUMER, delivery)) {
                 return false;
             }
             holdings.change(clientPackageId, state, at);

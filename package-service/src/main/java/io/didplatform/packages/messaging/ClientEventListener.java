@@ -4,9 +4,8 @@ import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.ClientCreated;
 import io.didplatform.contracts.clients.ClientUpdated;
 import io.didplatform.packages.command.lookup.KnownClients;
-import io.didplatform.support.kafka.CloudEventCodec;
-import io.didplatform.support.kafka.InboundEvent;
-import io.didplatform.support.kafka.ProcessedEvents;
+import io.didplatform.support.kafka.EventInbox;
+import io.didplatform.support.kafka.EventInbox.Delivery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -16,24 +15,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class ClientEventListener {
     private static final String CONSUMER = "package-service.clients";
-    private final CloudEventCodec codec;
-    private final ProcessedEvents processed;
+    private final EventInbox inbox;
     private final KnownClients clients;
 
-    ClientEventListener(CloudEventCodec codec, ProcessedEvents processed, KnownClients clients) {
-        this.codec = codec;
-        this.processed = processed;
+    ClientEventListener(EventInbox inbox, KnownClients clients) {
+        this.inbox = inbox;
         this.clients = clients;
     }
 
     @KafkaListener(topics = Topics.CLIENT)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        InboundEvent event = codec.decode(record.value());
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
-        Object payload = codec.payloadOf(event);
+        Object payload = inbox.firstDelivery(CONSUMER, record).map(Delivery::payload).orElse(null);
         if (payload instanceof ClientCreated created) {
             clients.upsert(created.clientId(), created.name(), created.status().name());
         } else if (payload instanceof ClientUpdated updated) {

@@ -7,9 +7,8 @@ import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
 import io.didplatform.contracts.inventory.HoldReason;
 import io.didplatform.packages.usage.DidUsage;
-import io.didplatform.support.kafka.CloudEventCodec;
-import io.didplatform.support.kafka.InboundEvent;
-import io.didplatform.support.kafka.ProcessedEvents;
+import io.didplatform.support.kafka.EventInbox;
+import io.didplatform.support.kafka.EventInbox.Delivery;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -31,32 +30,29 @@ class DidEventListener {
     private static final String CONSUMER = "package-service.dids";
     private static final Set<String> USAGE_EVENTS = Set.of(EventTypes.typeOf(DidAssigned.class),
             EventTypes.typeOf(DidHeld.class), EventTypes.typeOf(DidReleased.class));
-    private final CloudEventCodec codec;
-    private final ProcessedEvents processed;
+    private final EventInbox inbox;
     private final DidUsage usage;
     private final TransactionTemplate transaction;
 
-    DidEventListener(CloudEventCodec codec, ProcessedEvents processed, DidUsage usage,
-                     PlatformTransactionManager transactionManager) {
-        this.codec = codec;
-        this.processed = processed;
+    DidEventListener(EventInbox inbox, DidUsage usage, PlatformTransactionManager transactionManager) {
+        this.inbox = inbox;
         this.usage = usage;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @KafkaListener(topics = Topics.DID_INVENTORY)
     public void on(ConsumerRecord<String, byte[]> record) {
-        InboundEvent event = codec.decode(record.value());
-        if (USAGE_EVENTS.contains(event.type())) {
-            transaction.executeWithoutResult(status -> apply(event));
+        Delivery delivery = inbox.open(record);
+        if (USAGE_EVENTS.contains(delivery.event().type())) {
+            transaction.executeWithoutResult(status -> apply(delivery));
         }
     }
 
-    private void apply(InboundEvent event) {
-        if (!processed.firstDelivery(CONSUMER, event.id())) {
+    private void apply(Delivery delivery) {
+        if (!inbox.firstDelivery(CONSUMER, delivery)) {
             return;
         }
-        Object payload = codec.payloadOf(event);
+        Object payload = delivery.payload();
         if (payload instanceof DidAssigned assigned && assigned.clientPackageId() != null) {
             usage.assigned(assigned.number(), assigned.clientPackageId());
         } else if (payload instanceof DidHeld held && held.reason() == HoldReason.RELEASED) {

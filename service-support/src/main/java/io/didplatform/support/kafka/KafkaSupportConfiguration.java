@@ -40,6 +40,11 @@ public class KafkaSupportConfiguration {
         return new ProcessedEvents(jdbcTemplate);
     }
 
+    @Bean
+    public EventInbox eventInbox(CloudEventCodec codec, ProcessedEvents processedEvents) {
+        return new EventInbox(codec, processedEvents);
+    }
+
     /** Every topic exists, with its partitions, before any consumer subscribes. */
     @Bean
     public KafkaAdmin.NewTopics platformTopics(@Value("${did.kafka.partitions:3}") int partitions,
