@@ -3,7 +3,9 @@ package io.didplatform.clients;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.didplatform.testing.ServiceArchitecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -11,16 +13,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule commandSideDoesNotReadTheQuerySide = noClasses().that().resideInAPackage("..command..")
-            .should().dependOnClassesThat().resideInAPackage("..query..");
-
-    @ArchTest
-    static final ArchRule querySideDoesNotSendCommands = noClasses().that().resideInAPackage("..query..")
-            .should().dependOnClassesThat().resideInAPackage("..command..");
-
-    @ArchTest
-    static final ArchRule onlyTheWebLayerUsesSpringWeb = noClasses().that().resideOutsideOfPackage("..web..")
-            .should().dependOnClassesThat().resideInAPackage("org.springframework.web..");
+    static final ArchTests layers = ArchTests.in(ServiceArchitecture.class);
 
     @ArchTest
     static final ArchRule onlyMessagingTalksToKafka = noClasses().that().resideOutsideOfPackage("..messaging..")

@@ -3,22 +3,12 @@ package io.didplatform.inventory;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import com.tngtech.archunit.junit.ArchTests;
+import io.didplatform.testing.ServiceArchitecture;
 
 @AnalyzeClasses(packages = "io.didplatform.inventory", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule commandSideDoesNotReadTheQuerySide = noClasses().that().resideInAPackage("..command..")
-            .should().dependOnClassesThat().resideInAPackage("..query..");
-
-    @ArchTest
-    static final ArchRule querySideDoesNotSendCommands = noClasses().that().resideInAPackage("..query..")
-            .should().dependOnClassesThat().resideInAPackage("..command..");
-
-    @ArchTest
-    static final ArchRule onlyTheWebLayerUsesSpringWeb = noClasses().that().resideOutsideOfPackage("..web..")
-            .should().dependOnClassesThat().resideInAPackage("org.springframework.web..");
+    static final ArchTests layers = ArchTests.in(ServiceArchitecture.class);
 }
