@@ -9,6 +9,9 @@ import io.didplatform.inventory.command.did.AssignDid;
 import io.didplatform.inventory.query.routing.Route;
 import io.didplatform.inventory.query.routing.RoutingTable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
@@ -77,6 +81,8 @@ class InventoryBenchmark extends InventoryIntegrationTest {
     private static final Path REPORT = Path.of("target", "benchmark.txt");
     /** Concurrent SQL lookups in flight at most (threads and connections; HTTP gets four times as many threads). */
     private static final int WORKERS = 16;
+    /** Each latency measurement is preceded by this long at the same rate, not counted. */
+    private static final int WARM_UP_SECONDS = 10;
 
     @DynamicPropertySource
     static void benchmarkSettings(DynamicPropertyRegistry registry) {
@@ -98,6 +104,11 @@ class InventoryBenchmark extends InventoryIntegrationTest {
     TransactionManager transactionManager;
     @Autowired
     RoutingTable routing;
+    @Autowired
+    @Qualifier("didAggregateCache")
+    Cache aggregates;
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
     @LocalServerPort
     int port;
 
@@ -138,6 +149,16 @@ class InventoryBenchmark extends InventoryIntegrationTest {
                             + " (service JVM CPU %d ms); PackageActivated -> all ACTIVE and routable %d ms (CPU %d ms);"
                             + " load average %.1f on %d cores", size, held / 1_000_000, heldCpu / 1_000_000,
                     restored / 1_000_000, restoredCpu / 1_000_000, loadAverage(), Runtime.getRuntime().availableProcessors());
+
+            // as after a restart: no DID aggregate in memory, each is read from the event store first
+            aggregates.removeAll();
+            started = System.nanoTime();
+            cpu = cpuNanos();
+            events.publish(new PackageDeactivated(clientPackage, client, "bench", DeactivationReason.MANUAL));
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> count(clientPackage, "HOLD") == size && all(numbers, route -> !route.routable()));
+            report("  the same deactivation with the aggregate cache emptied first: %d ms (CPU %d ms); load average %.1f",
+                    (System.nanoTime() - started) / 1_000_000, (cpuNanos() - cpu) / 1_000_000, loadAverage());
         }
     }
 
@@ -164,14 +185,21 @@ class InventoryBenchmark extends InventoryIntegrationTest {
         }
         report("In-process routing table lookups, %d DIDs: %s", numbers.size(), percentiles(inProcess, 1_000, "us"));
 
+        // the outbox publishes the million DidCreated meanwhile: measure on a service that is done with them
+        long catchingUp = System.nanoTime();
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(this::processorsCaughtUp);
+        report("Event processors (outbox to Kafka, read model) caught up %d s after the load", (System.nanoTime() - catchingUp) / 1_000_000_000);
+
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long[] viaHttp = fixedRate(rate, seconds, numbers, 4 * WORKERS, number -> {
+        Lookup viaHttpLookup = number -> {
             HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/routing/" + number)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("routing answered " + answer.statusCode());
             }
-        });
+        };
+        fixedRate(rate, WARM_UP_SECONDS, numbers, 4 * WORKERS, viaHttpLookup, false); // JIT, connections, threads: not measured
+        long[] viaHttp = fixedRate(rate, seconds, numbers, 4 * WORKERS, viaHttpLookup, true);
         report("GET /api/routing/{n} over loopback, %d req/s for %d s, %d DIDs: %s (load average %.1f)", rate, seconds,
                 numbers.size(), percentiles(viaHttp), loadAverage());
 
@@ -181,18 +209,18 @@ class InventoryBenchmark extends InventoryIntegrationTest {
             pool.setUsername(hikari.getUsername());
             pool.setPassword(hikari.getPassword());
             pool.setMaximumPoolSize(WORKERS);
-            ThreadLocal<PreparedStatement> statements = new ThreadLocal<>();
-            long[] viaSql = fixedRate(rate, seconds, numbers, WORKERS, number -> {
-                if (statements.get() == null) {
-                    Connection connection = pool.getConnection();
-                    statements.set(connection.prepareStatement("select status, destination from did_view where number = ?"));
+            // a pooled connection per lookup, as a service would use one (pgjdbc keeps the statement prepared per connection)
+            Lookup viaSqlLookup = number -> {
+                try (Connection connection = pool.getConnection();
+                     PreparedStatement select = connection.prepareStatement("select status, destination from did_view where number = ?")) {
+                    select.setString(1, number);
+                    try (ResultSet row = select.executeQuery()) {
+                        assertThat(row.next()).isTrue();
+                    }
                 }
-                PreparedStatement select = statements.get();
-                select.setString(1, number);
-                try (ResultSet row = select.executeQuery()) {
-                    assertThat(row.next()).isTrue();
-                }
-            });
+            };
+            fixedRate(rate, WARM_UP_SECONDS, numbers, WORKERS, viaSqlLookup, false);
+            long[] viaSql = fixedRate(rate, seconds, numbers, WORKERS, viaSqlLookup, true);
             report("PostgreSQL primary-key select of did_view (JDBC, prepared), same rate and DIDs: %s (load average %.1f)",
                     percentiles(viaSql), loadAverage());
         }
@@ -234,6 +262,15 @@ class InventoryBenchmark extends InventoryIntegrationTest {
         workers.shutdown();
     }
 
+    /** Every streaming event processor of the service has handled every event stored so far. */
+    private boolean processorsCaughtUp() {
+        Long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
+        return eventProcessing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
+                .allMatch(processor -> !processor.processingStatus().isEmpty() && processor.processingStatus().values()
+                        .stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= head));
+    }
+
     /** CPU time the whole test JVM (the service runs in it) used so far: what a busy shared machine cannot inflate. */
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -259,10 +296,11 @@ class InventoryBenchmark extends InventoryIntegrationTest {
 
     /**
      * Starts one lookup every 1/rate s for the given time, each on a pool thread, and answers each one's latency
-     * in microseconds measured from when it was due to start (reporting too the time from its actual start).
+     * in microseconds measured from when it was due to start (when {@code measured}, reporting too the time from its
+     * actual start and the rate reached; a warm-up is not reported).
      */
-    private static long[] fixedRate(int rate, int seconds, List<String> numbers, int threads, Lookup lookup)
-            throws InterruptedException, IOException {
+    private static long[] fixedRate(int rate, int seconds, List<String> numbers, int threads, Lookup lookup,
+                                    boolean measured) throws InterruptedException, IOException {
         int total = rate * seconds;
         long[] latencies = new long[total];
         long[] serviceTimes = new long[total];
@@ -294,6 +332,9 @@ class InventoryBenchmark extends InventoryIntegrationTest {
         assertThat(workers.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
         double achieved = total / ((System.nanoTime() - start) / 1e9);
         assertThat(failures.get()).as("failed lookups").isZero();
+        if (!measured) {
+            return latencies;
+        }
         report("  (achieved %.0f/s; time from actual send, without queueing behind late requests: %s)", achieved,
                 percentiles(serviceTimes));
         return latencies;

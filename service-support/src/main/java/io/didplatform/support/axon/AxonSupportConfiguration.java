@@ -15,6 +15,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,14 +32,20 @@ public class AxonSupportConfiguration {
         return new SimpleCorrelationDataProvider(MessageContext.ACTOR, MessageContext.CORRELATION, MessageContext.CAUSATION);
     }
 
-    /** Axon's JPA event store, configured as its auto-configuration would, appending a unit of work's events at once. */
+    /**
+     * Axon's JPA event store, configured as its auto-configuration would, appending a unit of work's events at once,
+     * and reading snapshots only in a service that has a snapshot trigger.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  EntityManagerProvider entityManagerProvider,
-                                                 TransactionManager transactionManager) {
+                                                 TransactionManager transactionManager,
+                                                 ListableBeanFactory beans) {
+        // an aggregate takes snapshots through a trigger definition bean (looked up by type, not created here)
+        boolean snapshots = beans.getBeanNamesForType(SnapshotTriggerDefinition.class, true, false).length > 0;
         return new MultiRowJpaEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -45,7 +53,7 @@ public class AxonSupportConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager), transactionManager);
+                .transactionManager(transactionManager), transactionManager, snapshots);
     }
 
     /** Every command sent through the gateway carries its actor and correlation id. */

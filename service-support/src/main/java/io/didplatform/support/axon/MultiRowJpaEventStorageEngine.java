@@ -2,22 +2,36 @@ package io.didplatform.support.axon;
 
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Axon's JPA event storage engine, except that the events of a unit of work are appended with one multi-row
- * insert on the transaction's connection. The stock engine persists them entity by entity, and with the global
- * index sequence's allocation size of 1 (see STACK.md) every event costs its own {@code nextval} round trip: a
- * hold cascade committing 250 DIDs' events at once spent more time on those than on anything else. Rows are
- * exactly those the stock engine writes (same table, columns, serialisation and sequence), so reading, tracking
- * and the duplicate-key check that guards an aggregate's sequence work unchanged.
+ * Axon's JPA event storage engine with its two per-aggregate hot paths on plain JDBC, on the transaction's own
+ * connection:
+ * <ul>
+ * <li>the events of a unit of work are appended with one multi-row insert. The stock engine persists them entity
+ * by entity, and with the global index sequence's allocation size of 1 (see STACK.md) every event costs its own
+ * {@code nextval} round trip: a hold cascade committing 250 DIDs' events at once spent more time on those than on
+ * anything else;</li>
+ * <li>an aggregate's events (and latest snapshot) are read with prepared SQL rather than a JPQL query each; and
+ * where no aggregate takes snapshots, the snapshot table is not asked at all. A cascade over DIDs not in the
+ * aggregate cache loads thousands of aggregates, each of which paid two queries.</li>
+ * </ul>
+ * Rows are exactly those the stock engine writes and reads (same tables, columns, serialisation and sequence), so
+ * tracking processors and the duplicate-key check that guards an aggregate's sequence work unchanged.
  */
 public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
     private static final String INSERT = """
@@ -30,11 +44,64 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
                 as e(id, meta, payload, revision, payload_type, at, aggregate, sequence, type, position)
             order by e.position""";
 
-    private final TransactionManager transactionManager;
+    private static final String COLUMNS = """
+            type, aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type, payload_revision,
+                payload, meta_data""";
+    private static final String EVENTS = "select " + COLUMNS + " from domain_event_entry"
+            + " where aggregate_identifier = ? and sequence_number >= ? order by sequence_number limit ?";
+    private static final String LATEST_SNAPSHOT = "select " + COLUMNS + " from snapshot_event_entry"
+            + " where aggregate_identifier = ? order by sequence_number desc limit 1";
 
-    public MultiRowJpaEventStorageEngine(JpaEventStorageEngine.Builder builder, TransactionManager transactionManager) {
+    private final TransactionManager transactionManager;
+    private final boolean snapshots;
+
+    /**
+     * @param snapshots whether any aggregate takes snapshots (declares a {@code snapshotTriggerDefinition}); when
+     *                  none does, loading an aggregate skips the snapshot query
+     */
+    public MultiRowJpaEventStorageEngine(JpaEventStorageEngine.Builder builder, TransactionManager transactionManager,
+                                         boolean snapshots) {
         super(builder);
         this.transactionManager = transactionManager;
+        this.snapshots = snapshots;
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                   int batchSize) {
+        return transactionManager.fetchInTransaction(() -> entityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (var select = connection.prepareStatement(EVENTS)) {
+                select.setString(1, aggregateIdentifier);
+                select.setLong(2, firstSequenceNumber);
+                select.setInt(3, batchSize);
+                return entries(select);
+            }
+        }));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        if (!snapshots) {
+            return Stream.empty();
+        }
+        return transactionManager.fetchInTransaction(() -> entityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (var select = connection.prepareStatement(LATEST_SNAPSHOT)) {
+                select.setString(1, aggregateIdentifier);
+                return entries(select);
+            }
+        })).stream();
+    }
+
+    private static List<DomainEventData<byte[]>> entries(PreparedStatement select) throws SQLException {
+        List<DomainEventData<byte[]>> entries = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                entries.add(new GenericDomainEventEntry<>(row.getString(1), row.getString(2), row.getLong(3),
+                        row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getBytes(8),
+                        row.getBytes(9)));
+            }
+        }
+        return entries;
     }
 
     @Override
