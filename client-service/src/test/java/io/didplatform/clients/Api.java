@@ -4,12 +4,10 @@ import io.didplatform.contracts.packages.ClientPackageCreated;
 import io.didplatform.contracts.packages.PackageActivated;
 import io.didplatform.contracts.packages.PackageCreated;
 import io.didplatform.contracts.packages.PackageStatus;
+import io.didplatform.testing.RestApi;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,29 +19,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Small JSON calls against the service, as the gateway would make them (with an X-Actor header). */
-final class Api {
-    private final TestRestTemplate http;
+/** The shared JSON calls, and the ones client-service's tests make often. */
+final class Api extends RestApi {
     private final JdbcTemplate jdbc;
     private final PlatformEvents events;
 
     Api(TestRestTemplate http, JdbcTemplate jdbc, PlatformEvents events) {
-        this.http = http;
+        super(http);
         this.jdbc = jdbc;
         this.events = events;
-    }
-
-    @SuppressWarnings("rawtypes")
-    ResponseEntity<Map> call(HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", "it-user");
-        return http.exchange(path, method, new HttpEntity<>(body, headers), Map.class);
-    }
-
-    @SuppressWarnings("rawtypes")
-    ResponseEntity<Map> get(String path) {
-        return call(HttpMethod.GET, path, null);
     }
 
     String createClient(String name) {

@@ -1,54 +1,24 @@
 package io.didplatform.clients;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
 import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.HoldReason;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.didplatform.clients.DidAssignmentSagaIT.freshNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A client's DIDs after taking them: changes go to inventory as requests, and the list shows what inventory did. */
 class ClientDidsIT extends ClientIntegrationTest {
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-    PlatformEvents events;
-    InventoryStandIn inventory;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        events = new PlatformEvents(json);
-        inventory = new InventoryStandIn(json, events);
-        api = new Api(http, jdbc, events);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        inventory.close();
-        events.close();
-    }
-
     @Test
     void routesBlocksUnblocksAndGivesBackADidAndTheListFollowsInventory() {
         String client = api.createClient("Busy");

@@ -1,18 +1,12 @@
 package io.didplatform.clients;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.Topics;
 import io.didplatform.testing.KafkaTestConsumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,26 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class ClientLifecycleIT extends ClientIntegrationTest {
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-    PlatformEvents events;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        events = new PlatformEvents(json);
-        api = new Api(http, jdbc, events);
-    }
-
-    @AfterEach
-    void tearDown() {
-        events.close();
-    }
-
     @Test
     void createdAndUpdatedClientIsPublishedAndListed() throws Exception {
         ResponseEntity<Map> created = api.call(HttpMethod.POST, "/api/clients",

@@ -1,17 +1,11 @@
 package io.didplatform.clients;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.packages.DeactivationReason;
 import io.didplatform.contracts.packages.PackageDeactivated;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -28,32 +21,6 @@ import static org.awaitility.Awaitility.await;
 /** Taking a DID end to end: this service, the real broker, and a stand-in answering for inventory. */
 class DidAssignmentSagaIT extends ClientIntegrationTest {
     private static final String DEST = "sip:office@pbx.example.com";
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-    PlatformEvents events;
-    InventoryStandIn inventory;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        events = new PlatformEvents(json);
-        inventory = new InventoryStandIn(json, events);
-        api = new Api(http, jdbc, events);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        inventory.close();
-        events.close();
-    }
-
-    static String freshNumber() {
-        return "1" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
-    }
 
     @Test
     void takesDidsUpToTheLimitThenRefusesLocally() {

@@ -1,13 +1,7 @@
 package io.didplatform.clients;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import static io.didplatform.clients.DidAssignmentSagaIT.freshNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,29 +25,7 @@ class QuotaRaceIT extends ClientIntegrationTest {
     private static final String DEST = "sip:race@pbx.example.com";
     @LocalServerPort
     int port;
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-    PlatformEvents events;
-    InventoryStandIn inventory;
-    Api api;
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @BeforeEach
-    void setUp() {
-        events = new PlatformEvents(json);
-        inventory = new InventoryStandIn(json, events);
-        api = new Api(http, jdbc, events);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        inventory.close();
-        events.close();
-    }
 
     @Test
     void oneClientFiringMoreRequestsThanItsAllowanceGetsExactlyTheAllowance() {

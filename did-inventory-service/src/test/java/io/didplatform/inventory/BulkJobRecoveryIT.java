@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.SpringApplication;
 
 import java.util.UUID;
@@ -14,8 +13,6 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BulkJobRecoveryIT extends InventoryIntegrationTest {
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ApplicationContext context;
     @Value("${did.jobs.instance-id}")

@@ -1,7 +1,6 @@
 package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.DidAssignmentRequested;
 import io.didplatform.contracts.clients.DidBlockRequested;
@@ -10,8 +9,6 @@ import io.didplatform.contracts.clients.DidUnblockRequested;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 
 import java.time.Duration;
@@ -31,18 +28,12 @@ class DidAssignmentIT extends InventoryIntegrationTest {
     private static final String ASSIGNED = "did.DidAssigned.v1";
     private static final String REJECTED = "did.DidAssignmentRejected.v1";
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
     PlatformEvents events;
     TopicWatcher published;
-    Api api;
     ClientDids dids;
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
         events = new PlatformEvents(json);
         published = new TopicWatcher(Topics.DID_INVENTORY, json);
         dids = new ClientDids(api, events);

@@ -8,8 +8,6 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +15,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -38,18 +35,12 @@ import static org.awaitility.Awaitility.await;
 class DidFilesIT extends InventoryIntegrationTest {
     private static final AtomicLong BLOCK = new AtomicLong(1_888_000);
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    Api api;
     String operatorName;
     String operator;
     String prefix;
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
         operatorName = "Files " + UUID.randomUUID();
         operator = api.createOperator(operatorName);
         prefix = String.valueOf(BLOCK.incrementAndGet());

@@ -1,7 +1,6 @@
 package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.Topics;
 import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,12 +10,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,19 +32,11 @@ import static org.awaitility.Awaitility.await;
 class DidInventoryIT extends InventoryIntegrationTest {
     private static final AtomicLong BLOCK = new AtomicLong(1_777_000);
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-    Api api;
     String operator;
     String prefix;
 
     @BeforeEach
     void setUp() {
-        api = new Api(http);
         operator = api.createOperator("Carrier " + UUID.randomUUID());
         prefix = String.valueOf(BLOCK.incrementAndGet()); // 7 digits; numbers are prefix + 4 digits
     }

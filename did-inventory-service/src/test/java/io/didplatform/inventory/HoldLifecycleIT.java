@@ -1,7 +1,6 @@
 package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.DidAssignmentRequested;
 import io.didplatform.contracts.clients.DidBlockRequested;
@@ -13,9 +12,6 @@ import io.didplatform.contracts.packages.PackageDeactivated;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +26,6 @@ import static org.awaitility.Awaitility.await;
  * client package is deactivated, restores when it is active again, releases when the (3 s) hold ends.
  */
 class HoldLifecycleIT extends InventoryIntegrationTest {
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
     PlatformEvents events;
     TopicWatcher published;
     ClientDids dids;
@@ -46,7 +36,7 @@ class HoldLifecycleIT extends InventoryIntegrationTest {
     void setUp() {
         events = new PlatformEvents(json);
         published = new TopicWatcher(Topics.DID_INVENTORY, json);
-        dids = new ClientDids(new Api(http), events);
+        dids = new ClientDids(api, events);
         client = UUID.randomUUID().toString();
         clientPackage = UUID.randomUUID().toString();
         events.publish(activated());

@@ -1,7 +1,9 @@
 package io.didplatform.inventory;
 
 import io.didplatform.contracts.Topics;
+import io.didplatform.testing.ServiceIntegrationTest;
 import io.didplatform.testing.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,13 +18,17 @@ import java.util.List;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "did.hold.period=PT10S", "did.hold.expiry.poll-interval=PT0.5S", "did.hold.cascade.sweep-interval=PT2S"})
-public abstract class InventoryIntegrationTest {
+public abstract class InventoryIntegrationTest extends ServiceIntegrationTest {
+    Api api;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "did_inventory_it");
-        String group = TestInfrastructure.consumerGroupAtTopicEnds("did-inventory-service-it-",
+        TestInfrastructure.register(registry, "did_inventory_it", "did-inventory-service-it-",
                 List.of(Topics.PACKAGE, Topics.CLIENT));
-        registry.add("spring.kafka.consumer.group-id", () -> group);
+    }
+
+    @BeforeEach
+    void connectTheApi() {
+        api = new Api(http);
     }
 }

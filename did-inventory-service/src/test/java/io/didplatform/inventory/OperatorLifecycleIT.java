@@ -1,9 +1,6 @@
 package io.didplatform.inventory;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
@@ -15,15 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class OperatorLifecycleIT extends InventoryIntegrationTest {
-    @Autowired
-    TestRestTemplate http;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(http);
-    }
-
     @Test
     void operatorIsCreatedRenamedAndDeleted() {
         String name = "Carrier " + UUID.randomUUID();

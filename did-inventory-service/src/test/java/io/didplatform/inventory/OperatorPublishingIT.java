@@ -1,19 +1,15 @@
 package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.Topics;
 import io.didplatform.testing.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.Map;
@@ -22,13 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class OperatorPublishingIT extends InventoryIntegrationTest {
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
-
     @Test
     void createdOperatorIsStoredPublishedAsCloudEventAndListed() throws Exception {
         HttpHeaders headers = new HttpHeaders();

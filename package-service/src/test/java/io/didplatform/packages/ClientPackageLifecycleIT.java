@@ -1,7 +1,6 @@
 package io.didplatform.packages;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.ClientCreated;
 import io.didplatform.contracts.clients.ClientStatus;
@@ -16,7 +15,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
@@ -45,12 +42,6 @@ class ClientPackageLifecycleIT extends PackageIntegrationTest {
     /** The DID topic is shared with inventory's tests, bulk imports included: give its consumer time. */
     private static final Duration DID_TOPIC = Duration.ofSeconds(90);
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ObjectMapper json;
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
     @Autowired

@@ -48,6 +48,16 @@ public final class TestInfrastructure {
     }
 
     /**
+     * {@link #register(DynamicPropertyRegistry, String)}, and a consumer group of the service's own,
+     * {@link #consumerGroupAtTopicEnds at the current ends} of the topics it consumes.
+     */
+    public static void register(DynamicPropertyRegistry registry, String name, String groupPrefix, List<String> topics) {
+        register(registry, name);
+        String group = consumerGroupAtTopicEnds(groupPrefix, topics);
+        registry.add("spring.kafka.consumer.group-id", () -> group);
+    }
+
+    /**
      * Creates an empty database and answers the Spring properties that point a service at it and at the broker
      * ({@code spring.datasource.*}, {@code spring.kafka.bootstrap-servers}).
      */
