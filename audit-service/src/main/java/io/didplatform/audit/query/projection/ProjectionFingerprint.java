@@ -21,7 +21,7 @@ class ProjectionFingerprint {
     /** Each projection table and the key that orders its rows. */
     private static final Map<String, String> TABLES = Map.of(
             "entity_state", "kind, entity_id",
-            "history_entry", "event_id",
+            "history_entry", "seq",
             "did_version", "number, seq");
 
     private final JdbcTemplate cursor;

@@ -155,7 +155,7 @@ public class Projector {
                        cast(changes as jsonb)
                 from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?)
                      as r(event_id, seq, kind, entity_id, type, occurred_at, actor, causation_id, changes)
-                on conflict (event_id) do nothing
+                on conflict (seq) do nothing
                 """));
         ColumnBatch states = new ColumnBatch("text", "text", "text", "int8");
         touched.forEach(key -> states.add(key.kind().name(), key.id(), write(current.get(key).fields()),
