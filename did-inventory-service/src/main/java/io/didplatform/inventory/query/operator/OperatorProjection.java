@@ -3,6 +3,7 @@ package io.didplatform.inventory.query.operator;
 import io.didplatform.contracts.inventory.OperatorCreated;
 import io.didplatform.contracts.inventory.OperatorDeleted;
 import io.didplatform.contracts.inventory.OperatorUpdated;
+import io.didplatform.inventory.query.did.DidInventoryProjection;
 import io.didplatform.support.web.PageResponse;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,9 +14,13 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The operators read model. Handlers overwrite by id, so a replayed event changes nothing. */
+/**
+ * The operators read model. Handlers overwrite by id, so a replayed event changes nothing. It shares the DID read
+ * model's processor: a processor of its own read the whole event stream again (a million DidCreated after a bulk
+ * job) only to skip all but a handful of operator events.
+ */
 @Component
-@ProcessingGroup("operator-view")
+@ProcessingGroup(DidInventoryProjection.PROCESSING_GROUP)
 public class OperatorProjection {
     private final OperatorViewRepository operators;
 
