@@ -16,8 +16,10 @@ import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.DidUnblocked;
 import io.didplatform.support.kafka.EventInbox;
 import io.didplatform.support.kafka.EventInbox.Delivery;
+import io.didplatform.support.kafka.InboundCommands;
 import io.didplatform.support.kafka.InboundEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +48,9 @@ class InventoryEventListener {
     private final ClientDids dids;
     private final EventStore eventStore;
 
-    InventoryEventListener(EventInbox inbox, InboundCommands commands, ClientDids dids, EventStore eventStore) {
+    InventoryEventListener(EventInbox inbox, CommandGateway commandGateway, ClientDids dids, EventStore eventStore) {
         this.inbox = inbox;
-        this.commands = commands;
+        this.commands = new InboundCommands(commandGateway);
         this.dids = dids;
         this.eventStore = eventStore;
     }

@@ -13,7 +13,9 @@ import io.didplatform.inventory.command.did.ReturnDid;
 import io.didplatform.inventory.command.did.UnblockDid;
 import io.didplatform.support.kafka.EventInbox;
 import io.didplatform.support.kafka.EventInbox.Delivery;
+import io.didplatform.support.kafka.InboundCommands;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -35,9 +37,10 @@ class ClientEventListener {
     private final InboundCommands commands;
     private final Duration holdPeriod;
 
-    ClientEventListener(EventInbox inbox, InboundCommands commands, @Value("${did.hold.period:P30D}") Duration holdPeriod) {
+    ClientEventListener(EventInbox inbox, CommandGateway commandGateway,
+                        @Value("${did.hold.period:P30D}") Duration holdPeriod) {
         this.inbox = inbox;
-        this.commands = commands;
+        this.commands = new InboundCommands(commandGateway);
         this.holdPeriod = holdPeriod;
     }
 

@@ -10,6 +10,7 @@ import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
 import io.didplatform.inventory.process.HoldCascade;
 import io.didplatform.support.kafka.EventInbox;
 import io.didplatform.support.kafka.EventInbox.Delivery;
+import io.didplatform.support.kafka.InboundCommands;
 import io.didplatform.support.kafka.InboundEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
