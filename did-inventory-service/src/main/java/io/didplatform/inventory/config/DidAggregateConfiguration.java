@@ -1,7 +1,10 @@
 package io.didplatform.inventory.config;
 
+import io.didplatform.inventory.command.did.DidAggregate;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
@@ -14,15 +17,22 @@ import org.springframework.context.annotation.Configuration;
 import java.util.function.UnaryOperator;
 
 /**
- * Keeps recently used DID aggregates in memory, so a command to a DID does not read its events again: a hold
- * cascade over a client package's DIDs spent half its time loading aggregates. Axon removes an entry whose unit
- * of work rolls back; writers that bypass the repository ({@code DidBatchCreator}) remove the numbers they write.
- * One instance handles a DID's commands (a stale entry on another instance fails on the event store's sequence
- * constraint and is evicted).
+ * How DID aggregates are made and kept. They are created by plain reflection rather than as Spring prototype beans
+ * (nothing is injected into them; creating a bean per load cost a sixth of a cold cascade). Recently used ones stay
+ * in memory, so a command to a DID does not read its events again: a hold cascade over a client package's DIDs
+ * spent half its time loading aggregates. Axon removes an entry whose unit of work rolls back; writers that bypass
+ * the repository ({@code DidBatchCreator}) remove the numbers they write. One instance handles a DID's commands (a
+ * stale entry on another instance fails on the event store's sequence constraint and is evicted).
  */
 @Configuration(proxyBeanMethods = false)
-class AggregateCacheConfiguration {
+class DidAggregateConfiguration {
     static final String DID_CACHE = "didAggregateCache";
+
+    /** Found by its name, which Axon's Spring support looks up before making a prototype-bean factory. */
+    @Bean
+    AggregateFactory<DidAggregate> didAggregateAggregateFactory() {
+        return new GenericAggregateFactory<>(DidAggregate.class);
+    }
 
     @Bean(destroyMethod = "close")
     CacheManager aggregateCacheManager() {
