@@ -3,8 +3,8 @@ package io.didplatform.inventory.config;
 import io.didplatform.inventory.command.did.DidAggregate;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
@@ -28,10 +28,23 @@ import java.util.function.UnaryOperator;
 class DidAggregateConfiguration {
     static final String DID_CACHE = "didAggregateCache";
 
-    /** Found by its name, which Axon's Spring support looks up before making a prototype-bean factory. */
+    /**
+     * Found by its name, which Axon's Spring support looks up before making a prototype-bean factory. (Axon's
+     * GenericAggregateFactory would inspect the handlers without Spring's parameter resolvers, and fail on them.)
+     */
     @Bean
     AggregateFactory<DidAggregate> didAggregateAggregateFactory() {
-        return new GenericAggregateFactory<>(DidAggregate.class);
+        return new AggregateFactory<>() {
+            @Override
+            public DidAggregate createAggregateRoot(String aggregateIdentifier, DomainEventMessage<?> firstEvent) {
+                return new DidAggregate();
+            }
+
+            @Override
+            public Class<DidAggregate> getAggregateType() {
+                return DidAggregate.class;
+            }
+        };
     }
 
     @Bean(destroyMethod = "close")

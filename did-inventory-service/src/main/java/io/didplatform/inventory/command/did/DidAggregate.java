@@ -60,8 +60,8 @@ public class DidAggregate {
     private DidStatus statusBeforeHold;
     private UUID requestId;
 
-    protected DidAggregate() {
-        // for Axon
+    public DidAggregate() {
+        // for Axon's aggregate factory (config.DidAggregateConfiguration)
     }
 
     @CommandHandler

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs bench/bulk-benchmark.sh end to end on a system of its own: did-inventory-service and audit-service from
+# their built jars, on fresh databases and on a topic of their own (so neither the platform's topic nor its
+# history is involved), over the Kafka broker at KAFKA_BOOTSTRAP_SERVERS (default 127.0.0.1:9092, as bin/kafka
+# starts it). Stops both services afterwards.
+#
+#   ./mvnw -q package -DskipTests && did-inventory-service/bench/bulk-end-to-end.sh [N]
+#
+# Logs: did-inventory-service/target/bench-logs/.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+N=${1:-1000000}
+RUN=bulk$(date +%s)
+TOPIC=$RUN.did-inventory.events
+LOGS=$ROOT/did-inventory-service/target/bench-logs
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+mkdir -p "$LOGS"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+INVENTORY_PORT=$(free_port)
+AUDIT_PORT=$(free_port)
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+
+start() { # service port args...
+  local service=$1 port=$2
+  shift 2
+  java -Xmx2g -jar "$ROOT/$service/target/$service-0.1.0-SNAPSHOT.jar" --server.port="$port" "$@" \
+    > "$LOGS/$service-$RUN.log" 2>&1 &
+  PIDS+=($!)
+}
+
+await_healthy() { # port
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$1/actuator/health" > /dev/null && return
+    for pid in "${PIDS[@]}"; do
+      kill -0 "$pid" 2> /dev/null || { echo "a service exited during start-up; see $LOGS" >&2; exit 1; }
+    done
+    sleep 1
+  done
+  echo "a service on port $1 did not become healthy; see $LOGS" >&2
+  exit 1
+}
+
+start did-inventory-service "$INVENTORY_PORT" --did.database.name="did_inventory_$RUN" --did.events.topic="$TOPIC" \
+  --spring.kafka.consumer.group-id="$RUN-inventory"
+start audit-service "$AUDIT_PORT" --did.database.name="did_audit_$RUN" --did.audit.topics="$TOPIC" \
+  --spring.kafka.consumer.group-id="$RUN-audit"
+await_healthy "$INVENTORY_PORT"
+await_healthy "$AUDIT_PORT"
+
+INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT AUDIT_URL=http://127.0.0.1:$AUDIT_PORT INVENTORY_DB="did_inventory_$RUN" \
+  "$ROOT/did-inventory-service/bench/bulk-benchmark.sh" "$N"
