@@ -4,12 +4,16 @@ import io.didplatform.contracts.clients.ClientEvent;
 import io.didplatform.contracts.inventory.InventoryEvent;
 import io.didplatform.contracts.packages.PackageEvent;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * CloudEvent {@code type} names: {@code <domain>.<EventName>.v<revision>}, e.g. {@code did.DidHeld.v1}.
  * A published event changes only additively; an incompatible change is a new revision.
  */
 public final class EventTypes {
     public static final int REVISION = 1;
+    private static final Map<String, Class<?>> KNOWN = new ConcurrentHashMap<>();
 
     private EventTypes() {
     }
@@ -24,8 +28,23 @@ public final class EventTypes {
         return parts.length >= 2 ? parts[1] : type;
     }
 
-    /** The contract class a type string names, or null when this version of the contracts does not know it. */
+    /**
+     * The contract class a type string names, or null when this version of the contracts does not know it. Known
+     * types are remembered: every consumed event asks, and a look-up tries packages by class loading.
+     */
     public static Class<?> classOf(String type) {
+        Class<?> known = KNOWN.get(type);
+        if (known != null) {
+            return known;
+        }
+        Class<?> found = lookUp(type);
+        if (found != null) {
+            KNOWN.put(type, found);
+        }
+        return found;
+    }
+
+    private static Class<?> lookUp(String type) {
         String name = nameOf(type);
         for (String pkg : new String[]{"inventory", "packages", "clients"}) {
             try {
