@@ -53,13 +53,10 @@ class DidVersions {
                 }
             }
         });
-        // the open versions are found through their index by the list of numbers: joined only on the unnested rows,
-        // a table grown faster than its statistics (a bulk catch-up) got a nested loop that scanned it per number
         jdbc.update(closes.statement("""
-                with c as (select * from unnest(?, ?) as c(number, valid_to))
                 update did_version v set valid_to = cast(c.valid_to as timestamptz)
-                from c
-                where v.number = any(array(select number from c)) and v.valid_to is null and v.number = c.number
+                from unnest(?, ?) as c(number, valid_to)
+                where v.number = c.number and v.valid_to is null
                 """));
         if (!inserts.isEmpty()) {
             jdbc.update(inserts.statement("""

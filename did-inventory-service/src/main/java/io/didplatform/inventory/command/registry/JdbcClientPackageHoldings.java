@@ -108,14 +108,11 @@ public class JdbcClientPackageHoldings implements ClientPackageHoldings {
                 .toArray(Timestamp[]::new);
         state.holdEnds.clear();
         jdbc.update(connection -> {
-            // the rows are found through the primary key by the list of numbers, whatever the table's statistics say
             var statement = connection.prepareStatement("""
                     update did_holding h set hold_until = e.hold_until
-                    from unnest(?::varchar[], ?::timestamptz[]) as e(number, hold_until)
-                    where h.number = any(?::varchar[]) and h.number = e.number""");
+                    from unnest(?::varchar[], ?::timestamptz[]) as e(number, hold_until) where h.number = e.number""");
             statement.setArray(1, connection.createArrayOf("varchar", numbers));
             statement.setArray(2, connection.createArrayOf("timestamptz", ends));
-            statement.setArray(3, connection.createArrayOf("varchar", numbers));
             return statement;
         });
     }
