@@ -1,6 +1,5 @@
 package io.didplatform.inventory;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import io.didplatform.contracts.packages.DeactivationReason;
 import io.didplatform.contracts.packages.PackageActivated;
@@ -21,10 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -91,12 +88,6 @@ class InventoryBenchmark extends InventoryIntegrationTest {
     }
 
     @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     DataSource dataSource;
     @Autowired
     CommandGateway commands;
@@ -116,7 +107,6 @@ class InventoryBenchmark extends InventoryIntegrationTest {
     @Order(1)
     void holdCascade() throws Exception {
         int size = Integer.getInteger("bench.cascade-dids", 10_000);
-        Api api = new Api(http);
         String operator = api.createOperator("Bench " + UUID.randomUUID());
         List<String> numbers = createRange("18" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_000_000)), size,
                 api, operator);
@@ -168,7 +158,6 @@ class InventoryBenchmark extends InventoryIntegrationTest {
         int wanted = Integer.getInteger("bench.routing-dids", 1_000_000);
         int rate = Integer.getInteger("bench.rate", 2_000);
         int seconds = Integer.getInteger("bench.seconds", 60);
-        Api api = new Api(http);
         String operator = api.createOperator("Bench " + UUID.randomUUID());
         long loading = System.nanoTime();
         List<String> numbers = createRange("17" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_000_000)),
