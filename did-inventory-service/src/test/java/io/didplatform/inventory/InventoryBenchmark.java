@@ -28,16 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,9 +42,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,24 +52,21 @@ import static org.awaitility.Awaitility.await;
  * <pre>
  * ./mvnw -o -pl did-inventory-service verify -Dit.test=InventoryBenchmark -Dtest=NoSuchTest \
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbench.cascade-dids=10000] [-Dbench.routing-dids=1000000] \
- *     [-Dbench.rate=2000] [-Dbench.seconds=60]
+ *     [-Dbench.rate=2000] [-Dbench.seconds=60] [-Dbench.warm-up-seconds=30]
  * </pre>
  * 1. Hold cascade: a client package holding {@code bench.cascade-dids} DIDs; the time from publishing
  *    PackageDeactivated on package.events until every DID is HOLD in the read model and unroutable in the routing
  *    table, and back from PackageActivated to all ACTIVE and routable.
  * 2. Routing lookups: {@code bench.routing-dids} DIDs loaded; GET /api/routing/{number} over loopback at a fixed
- *    rate for {@code bench.seconds}, then PostgreSQL primary-key selects of the read model at the same rate;
- *    latency from each request's scheduled start (no coordinated omission): p50, p99, p99.9, max.
+ *    rate for {@code bench.seconds}, then PostgreSQL primary-key selects of the read model at the same rate, both
+ *    from a separate process ({@link RoutingLoad}); latency from each request's scheduled start (no coordinated
+ *    omission): p50, p99, p99.9, max.
  * Figures go to stdout and to {@code target/benchmark.txt}. Events go to a topic of their own, not to the
  * platform's, and holds last an hour so none ends during the run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InventoryBenchmark extends InventoryIntegrationTest {
     private static final Path REPORT = Path.of("target", "benchmark.txt");
-    /** Concurrent SQL lookups in flight at most (threads and connections; HTTP gets four times as many threads). */
-    private static final int WORKERS = 16;
-    /** Each latency measurement is preceded by this long at the same rate, not counted. */
-    private static final int WARM_UP_SECONDS = 10;
 
     @DynamicPropertySource
     static void benchmarkSettings(DynamicPropertyRegistry registry) {
@@ -158,6 +145,8 @@ class InventoryBenchmark extends InventoryIntegrationTest {
         int wanted = Integer.getInteger("bench.routing-dids", 1_000_000);
         int rate = Integer.getInteger("bench.rate", 2_000);
         int seconds = Integer.getInteger("bench.seconds", 60);
+        // each measurement is preceded by this long at the same rate, not counted: the JIT compiles the request path
+        int warmUp = Integer.getInteger("bench.warm-up-seconds", 30);
         String operator = api.createOperator("Bench " + UUID.randomUUID());
         long loading = System.nanoTime();
         List<String> numbers = createRange("17" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_000_000)),
@@ -179,40 +168,29 @@ class InventoryBenchmark extends InventoryIntegrationTest {
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(this::processorsCaughtUp);
         report("Event processors (outbox to Kafka, read model) caught up %d s after the load", (System.nanoTime() - catchingUp) / 1_000_000_000);
 
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Lookup viaHttpLookup = number -> {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/routing/" + number)).build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("routing answered " + answer.statusCode());
-            }
-        };
-        fixedRate(rate, WARM_UP_SECONDS, numbers, 4 * WORKERS, viaHttpLookup, false); // JIT, connections, threads: not measured
-        long[] viaHttp = fixedRate(rate, seconds, numbers, 4 * WORKERS, viaHttpLookup, true);
-        report("GET /api/routing/{n} over loopback, %d req/s for %d s, %d DIDs: %s (load average %.1f)", rate, seconds,
-                numbers.size(), percentiles(viaHttp), loadAverage());
+        // the load comes from a process of its own, as a switch's does (see RoutingLoad)
+        List<String> load = List.of(numbers.get(0), numbers.get(numbers.size() - 1), String.valueOf(rate),
+                String.valueOf(seconds), String.valueOf(warmUp));
+        report("GET /api/routing/{n} over loopback, %d req/s for %d s after %d s warm-up, %d DIDs: %s (load average %.1f)",
+                rate, seconds, warmUp, numbers.size(),
+                routingLoad(List.of(), "http", "http://127.0.0.1:" + port + "/api/routing/", load), loadAverage());
+        var hikari = (HikariDataSource) dataSource;
+        List<String> credentials = List.of("-Djdbc.user=" + hikari.getUsername(),
+                "-Djdbc.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()));
+        report("PostgreSQL primary-key select of did_view (JDBC, prepared), same rate and DIDs: %s (load average %.1f)",
+                routingLoad(credentials, "sql", hikari.getJdbcUrl(), load), loadAverage());
+    }
 
-        try (HikariDataSource pool = new HikariDataSource()) {
-            var hikari = (HikariDataSource) dataSource;
-            pool.setJdbcUrl(hikari.getJdbcUrl());
-            pool.setUsername(hikari.getUsername());
-            pool.setPassword(hikari.getPassword());
-            pool.setMaximumPoolSize(WORKERS);
-            // a pooled connection per lookup, as a service would use one (pgjdbc keeps the statement prepared per connection)
-            Lookup viaSqlLookup = number -> {
-                try (Connection connection = pool.getConnection();
-                     PreparedStatement select = connection.prepareStatement("select status, destination from did_view where number = ?")) {
-                    select.setString(1, number);
-                    try (ResultSet row = select.executeQuery()) {
-                        assertThat(row.next()).isTrue();
-                    }
-                }
-            };
-            fixedRate(rate, WARM_UP_SECONDS, numbers, WORKERS, viaSqlLookup, false);
-            long[] viaSql = fixedRate(rate, seconds, numbers, WORKERS, viaSqlLookup, true);
-            report("PostgreSQL primary-key select of did_view (JDBC, prepared), same rate and DIDs: %s (load average %.1f)",
-                    percentiles(viaSql), loadAverage());
-        }
+    /** Runs {@link RoutingLoad} in a JVM of its own and answers the line it prints. */
+    private static String routingLoad(List<String> properties, String kind, String target, List<String> load) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RoutingLoad.class.getName(), kind, target));
+        command.addAll(load);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String answer = new String(process.getInputStream().readAllBytes()).trim();
+        assertThat(process.waitFor()).as("RoutingLoad %s: %s", kind, answer).isZero();
+        return answer;
     }
 
     private List<String> createRange(String prefix, int size, Api api, String operator) {
@@ -277,60 +255,6 @@ class InventoryBenchmark extends InventoryIntegrationTest {
 
     private boolean all(List<String> numbers, Predicate<Route> condition) {
         return numbers.stream().allMatch(number -> routing.find(number).filter(condition).isPresent());
-    }
-
-    interface Lookup {
-        void run(String number) throws Exception;
-    }
-
-    /**
-     * Starts one lookup every 1/rate s for the given time, each on a pool thread, and answers each one's latency
-     * in microseconds measured from when it was due to start (when {@code measured}, reporting too the time from its
-     * actual start and the rate reached; a warm-up is not reported).
-     */
-    private static long[] fixedRate(int rate, int seconds, List<String> numbers, int threads, Lookup lookup,
-                                    boolean measured) throws InterruptedException, IOException {
-        int total = rate * seconds;
-        long[] latencies = new long[total];
-        long[] serviceTimes = new long[total];
-        AtomicInteger failures = new AtomicInteger();
-        ExecutorService workers = Executors.newFixedThreadPool(threads);
-        long periodNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime() + 100_000_000L;
-        for (int i = 0; i < total; i++) {
-            long due = start + i * periodNanos;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(Math.min(wait, 200_000));
-            }
-            int index = i;
-            String number = numbers.get(ThreadLocalRandom.current().nextInt(numbers.size()));
-            workers.execute(() -> {
-                long sent = System.nanoTime();
-                try {
-                    lookup.run(number);
-                } catch (Exception e) {
-                    failures.incrementAndGet();
-                }
-                long done = System.nanoTime();
-                latencies[index] = (done - due) / 1_000;
-                serviceTimes[index] = (done - sent) / 1_000;
-            });
-        }
-        workers.shutdown();
-        assertThat(workers.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
-        double achieved = total / ((System.nanoTime() - start) / 1e9);
-        assertThat(failures.get()).as("failed lookups").isZero();
-        if (!measured) {
-            return latencies;
-        }
-        report("  (achieved %.0f/s; time from actual send, without queueing behind late requests: %s)", achieved,
-                percentiles(serviceTimes));
-        return latencies;
-    }
-
-    private static String percentiles(long[] micros) {
-        return percentiles(micros, 1_000, "ms");
     }
 
     /** {@code values} divided by {@code perUnit} are in {@code unit}. */

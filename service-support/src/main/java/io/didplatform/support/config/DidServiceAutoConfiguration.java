@@ -8,10 +8,21 @@ import io.didplatform.support.web.StrictJsonConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
 
 /** What every DID Platform service gets by depending on service-support. */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class, ApiErrors.class, StrictJsonConfiguration.class})
 public class DidServiceAutoConfiguration {
+
+    @Bean
+    TableUpkeep tableUpkeep(DataSource dataSource, @Value("${did.database.upkeep-interval:PT10S}") Duration interval) {
+        return new TableUpkeep(new JdbcTemplate(dataSource), interval);
+    }
 }
