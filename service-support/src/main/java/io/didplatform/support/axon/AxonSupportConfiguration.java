@@ -1,12 +1,14 @@
 package io.didplatform.support.axon;
 
 import io.didplatform.support.kafka.CloudEventOutbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -54,6 +56,12 @@ public class AxonSupportConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager), transactionManager, snapshots);
+    }
+
+    /** Axon's metrics, memory-bound (see BoundedMetricRegistry); replaces the auto-configured registry. */
+    @Bean
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new BoundedMetricRegistry(meterRegistry);
     }
 
     /** Every command sent through the gateway carries its actor and correlation id. */

@@ -7,6 +7,7 @@ import io.didplatform.support.web.ApiErrors;
 import io.didplatform.support.web.StrictJsonConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
+import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
 import java.time.Duration;
 
 /** What every DID Platform service gets by depending on service-support. */
-@AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class, ApiErrors.class, StrictJsonConfiguration.class})
 public class DidServiceAutoConfiguration {
 
