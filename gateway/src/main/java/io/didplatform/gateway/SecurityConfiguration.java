@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -19,7 +20,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,9 +47,13 @@ public class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self';"
             + " script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-    static ServerHttpSecurity authorizeApi(ServerHttpSecurity http) {
+    static ServerHttpSecurity authorizeApi(ServerHttpSecurity http, ProblemResponses problems,
+                                           ServerAuthenticationEntryPoint scheme) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(problems.unauthenticated(scheme))
+                        .accessDeniedHandler(problems.accessDenied()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/api/audit/export", "/api/audit/events/export").hasAnyRole(ADMIN, AUDITOR)
@@ -58,8 +70,16 @@ public class SecurityConfiguration {
     static class BasicAuthentication {
 
         @Bean
-        SecurityWebFilterChain basicSecurity(ServerHttpSecurity http) {
-            return authorizeApi(http).httpBasic(basic -> { }).formLogin(ServerHttpSecurity.FormLoginSpec::disable).build();
+        SecurityWebFilterChain basicSecurity(ServerHttpSecurity http, ProblemResponses problems) {
+            // scripts (the admin UI) get no Basic challenge, or browsers would pop up their own password dialog
+            var basic = new DelegatingServerAuthenticationEntryPoint(new DelegateEntry(
+                    exchange -> "XMLHttpRequest".equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"))
+                            ? MatchResult.match() : MatchResult.notMatch(),
+                    new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
+            basic.setDefaultEntryPoint(new HttpBasicServerAuthenticationEntryPoint());
+            return authorizeApi(http, problems, basic)
+                    .httpBasic(spec -> spec.authenticationEntryPoint(problems.unauthenticated(basic)))
+                    .formLogin(ServerHttpSecurity.FormLoginSpec::disable).build();
         }
 
         @Bean
@@ -91,9 +111,13 @@ public class SecurityConfiguration {
         }
 
         @Bean
-        SecurityWebFilterChain jwtSecurity(ServerHttpSecurity http) {
-            return authorizeApi(http)
-                    .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
+        SecurityWebFilterChain jwtSecurity(ServerHttpSecurity http, ProblemResponses problems) {
+            ServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
+            return authorizeApi(http, problems, bearer)
+                    .oauth2ResourceServer(server -> server
+                            .authenticationEntryPoint(problems.unauthenticated(bearer))
+                            .accessDeniedHandler(problems.accessDenied())
+                            .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
                     .build();
         }
 

@@ -37,7 +37,10 @@ class GatewaySecurityAndRoutingIT {
 
     @Test
     void refusesApiCallsWithoutCredentials() {
-        client.get().uri("/api/operators").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/operators").exchange().expectStatus().isUnauthorized()
+                .expectHeader().exists(HttpHeaders.WWW_AUTHENTICATE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
     }
 
     @Test
@@ -51,7 +54,8 @@ class GatewaySecurityAndRoutingIT {
         client.get().uri("/api/operators").header("X-Requested-With", "XMLHttpRequest")
                 .headers(h -> h.setBasicAuth("admin", "wrong"))
                 .exchange().expectStatus().isUnauthorized()
-                .expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE);
+                .expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
@@ -70,7 +74,9 @@ class GatewaySecurityAndRoutingIT {
     @Test
     void forbidsOperatorsToExportTheAuditLog() {
         client.get().uri("/api/audit/export?format=csv").headers(h -> h.setBasicAuth("operator", "operator"))
-                .exchange().expectStatus().isForbidden();
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("ACCESS_DENIED");
     }
 
     @Test

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.stream.Stream;
@@ -28,7 +30,9 @@ class JwtProfileIT {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
             client.get().uri("/api/operators").headers(h -> h.setBasicAuth("admin", "s3cret-enough"))
-                    .exchange().expectStatus().isUnauthorized();
+                    .exchange().expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
             client.get().uri("/actuator/health").exchange().expectStatus().isOk();
         }
     }
