@@ -11,19 +11,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The load switches put on routing lookups, run by {@link InventoryBenchmark} as a process of its own, as a switch
- * is: the service's heap, collector and threads are not the client's. Open model: one lookup is due every
- * 1/rate s whatever the earlier ones do, and each lookup's latency counts from when it was due, so answers
- * queued behind a slow one count as late too (no coordinated omission). Each worker keeps one connection
- * (HTTP keep-alive, or a JDBC connection with its statement prepared), as a switch would.
+ * is: the service's heap, collector and threads are not the client's. A lookup is due every 1/rate s whatever
+ * the earlier ones do, and each lookup's latency counts from when it was due, so lookups held up behind a slow one
+ * count as late too (no coordinated omission). The due lookups are dealt round-robin to 16 workers, each with one
+ * connection (HTTP keep-alive, or a JDBC connection with its statement prepared), as a switch would keep.
  * <pre>
  * RoutingLoad http http://127.0.0.1:8081/api/routing/ FIRST LAST RATE SECONDS WARM_UP_SECONDS
  * RoutingLoad sql  jdbc:postgresql://…/did_inventory FIRST LAST RATE SECONDS WARM_UP_SECONDS
@@ -43,74 +39,65 @@ public final class RoutingLoad {
         Lookup open() throws Exception;
     }
 
-    private record Due(long at, String number, long[] latencies, int index, CountDownLatch done) {
-    }
-
     public static void main(String[] args) throws Exception {
         LookupFactory lookups = args[0].equals("http") ? httpLookups(args[1])
                 : sqlLookups(args[1], System.getProperty("jdbc.user"), System.getProperty("jdbc.password"));
         long first = Long.parseLong(args[2]);
         long last = Long.parseLong(args[3]);
-        int width = args[2].length();
+        String format = "%0" + args[2].length() + "d";
         int rate = Integer.parseInt(args[4]);
         int seconds = Integer.parseInt(args[5]);
         int warmUp = Integer.parseInt(args[6]);
 
-        BlockingQueue<Due> queue = new ArrayBlockingQueue<>(rate * 10);
-        AtomicInteger failures = new AtomicInteger();
+        Lookup[] workers = new Lookup[WORKERS];
         for (int i = 0; i < WORKERS; i++) {
-            Lookup lookup = lookups.open();
-            Thread worker = new Thread(() -> work(queue, lookup, failures), "lookup-" + i);
-            worker.setDaemon(true);
-            worker.start();
+            workers[i] = lookups.open();
         }
-        run(queue, first, last, width, rate, warmUp);
-        long started = System.nanoTime();
-        long[] latencies = run(queue, first, last, width, rate, seconds);
-        double achieved = latencies.length / ((System.nanoTime() - started) / 1e9);
+        run(workers, first, last, format, rate, warmUp);
+        long[] latencies = run(workers, first, last, format, rate, seconds);
+        int failures = (int) Arrays.stream(latencies).filter(latency -> latency < 0).count();
         Arrays.sort(latencies);
-        System.out.printf("n=%d p50=%.3f ms p99=%.3f ms p99.9=%.3f ms max=%.3f ms (%.0f/s reached, %d failed)%n",
-                latencies.length, at(latencies, 0.50), at(latencies, 0.99), at(latencies, 0.999),
-                latencies[latencies.length - 1] / 1e6, achieved, failures.get());
-        System.exit(failures.get() == 0 ? 0 : 1);
+        System.out.printf("n=%d p50=%.3f ms p99=%.3f ms p99.9=%.3f ms max=%.3f ms (%d failed)%n", latencies.length,
+                at(latencies, 0.50), at(latencies, 0.99), at(latencies, 0.999), latencies[latencies.length - 1] / 1e6,
+                failures);
+        System.exit(failures == 0 ? 0 : 1);
     }
 
-    private static long[] run(BlockingQueue<Due> queue, long first, long last, int width, int rate, int seconds)
+    /**
+     * Lookup i is due at start + i/rate; worker w sends lookups w, w + WORKERS, w + 2 WORKERS... each when it is due,
+     * or at once when the worker is late. A failed lookup's latency is -1.
+     */
+    private static long[] run(Lookup[] workers, long first, long last, String format, int rate, int seconds)
             throws InterruptedException {
         int total = rate * seconds;
         long[] latencies = new long[total];
-        CountDownLatch done = new CountDownLatch(total);
-        long period = 1_000_000_000L / rate;
         long start = System.nanoTime() + 50_000_000L;
-        for (int i = 0; i < total; i++) {
-            long due = start + i * period;
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(Math.min(wait, 200_000));
-            }
-            long number = ThreadLocalRandom.current().nextLong(first, last + 1);
-            queue.put(new Due(due, String.format("%0" + width + "d", number), latencies, i, done));
+        Thread[] threads = new Thread[workers.length];
+        for (int w = 0; w < workers.length; w++) {
+            Lookup lookup = workers[w];
+            int worker = w;
+            threads[w] = new Thread(() -> {
+                for (int i = worker; i < total; i += workers.length) {
+                    long due = start + i * 1_000_000_000L / rate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    String number = String.format(format, ThreadLocalRandom.current().nextLong(first, last + 1));
+                    try {
+                        lookup.find(number);
+                        latencies[i] = System.nanoTime() - due;
+                    } catch (Exception e) {
+                        latencies[i] = -1;
+                    }
+                }
+            }, "lookup-" + w);
+            threads[w].start();
         }
-        done.await();
+        for (Thread thread : threads) {
+            thread.join();
+        }
         return latencies;
-    }
-
-    private static void work(BlockingQueue<Due> queue, Lookup lookup, AtomicInteger failures) {
-        while (true) {
-            Due due;
-            try {
-                due = queue.take();
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                lookup.find(due.number());
-            } catch (Exception e) {
-                failures.incrementAndGet();
-            }
-            due.latencies()[due.index()] = System.nanoTime() - due.at();
-            due.done().countDown();
-        }
     }
 
     private static LookupFactory httpLookups(String baseUrl) {
