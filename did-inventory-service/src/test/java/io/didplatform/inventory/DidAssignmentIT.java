@@ -9,11 +9,14 @@ import io.didplatform.contracts.clients.DidUnblockRequested;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,8 +137,12 @@ class DidAssignmentIT extends InventoryIntegrationTest {
     }
 
     @Test
-    void anUnknownNumberIsNotFoundAndAnInvalidOneIsABadRequest() {
+    void anUnknownNumberIsNotFoundAnInvalidOneIsABadRequestAndOnlyGetIsAnswered() {
         assertThat(api.get("/api/routing/" + ClientDids.newNumber()).getBody().get("code")).isEqualTo("DID_NOT_FOUND");
         assertThat(api.get("/api/routing/12ab").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        var post = api.call(HttpMethod.POST, "/api/routing/" + ClientDids.newNumber(), Map.of());
+        assertThat(post.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(post.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(post.getBody().get("code")).isEqualTo("METHOD_NOT_ALLOWED");
     }
 }

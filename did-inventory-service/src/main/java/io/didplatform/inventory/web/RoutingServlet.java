@@ -10,6 +10,7 @@ import io.didplatform.inventory.query.routing.RoutingTable;
 import io.didplatform.support.web.ApiErrors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,6 +78,18 @@ class RoutingServlet extends HttpServlet {
             problem(request, response, HttpStatus.BAD_REQUEST, "INVALID_NUMBER", DidNumbers.invalidReason(requested));
             invalid.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Anything but GET (and HEAD): 405, as a problem like every other refusal, naming what is allowed. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            response.setHeader("Allow", "GET, HEAD");
+            problem(request, response, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                    "The routing lookup only answers GET");
+            return;
+        }
+        super.service(request, response);
     }
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
