@@ -23,7 +23,7 @@ import java.time.Duration;
 public class DidServiceAutoConfiguration {
 
     @Bean
-    TableUpkeep tableUpkeep(DataSource dataSource, @Value("${did.database.upkeep-interval:PT10S}") Duration interval) {
+    TableUpkeep tableUpkeep(DataSource dataSource, @Value("${did.database.upkeep-interval}") Duration interval) {
         return new TableUpkeep(new JdbcTemplate(dataSource), interval);
     }
 }

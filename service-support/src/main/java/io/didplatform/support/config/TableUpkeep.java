@@ -25,14 +25,14 @@ class TableUpkeep implements SmartInitializingSingleton, DisposableBean {
      * all-visible: index-only scans of append-only tables then skip the table).
      */
     private static final String DUE = """
-            select s.relname,
-                   s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
-                   or s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0) as vacuum_due
-              from pg_stat_user_tables s join pg_class c on c.oid = s.relid
-             where s.schemaname = current_schema()
-               and (s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)
-                    or s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
-                    or s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0))
+            select relname, vacuum_due from (
+                select s.relname,
+                       s.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0) as analyze_due,
+                       s.n_dead_tup > 50 + 0.2 * greatest(c.reltuples, 0)
+                       or s.n_ins_since_vacuum > 1000 + 0.2 * greatest(c.reltuples, 0) as vacuum_due
+                  from pg_stat_user_tables s join pg_class c on c.oid = s.relid
+                 where s.schemaname = current_schema()) tables
+             where analyze_due or vacuum_due
             """;
 
     private final JdbcTemplate jdbc;
