@@ -26,7 +26,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 api() { curl -sS -H 'X-Actor: bench' "$@"; }
 
 # Two unused 11-digit blocks of N numbers: 1BBB followed by 7 digits (N <= 10,000,000).

@@ -2,7 +2,8 @@
 # Runs bench/bulk-benchmark.sh end to end on a system of its own: did-inventory-service and audit-service from
 # their built jars, on fresh databases and on a topic of their own (so neither the platform's topic nor its
 # history is involved), over the Kafka broker at KAFKA_BOOTSTRAP_SERVERS (default 127.0.0.1:9092, as bin/kafka
-# starts it). Stops both services afterwards.
+# starts it). Then stops both services, runs bench/storage-floor.sh on the two databases (the ceiling any
+# implementation keeping the same rows could reach) and drops the databases (kept when KEEP_DATABASES is set).
 #
 #   ./mvnw -q package -DskipTests && did-inventory-service/bench/bulk-end-to-end.sh [N]
 #
@@ -50,4 +51,15 @@ await_healthy "$INVENTORY_PORT"
 await_healthy "$AUDIT_PORT"
 
 INVENTORY_URL=http://127.0.0.1:$INVENTORY_PORT AUDIT_URL=http://127.0.0.1:$AUDIT_PORT INVENTORY_DB="did_inventory_$RUN" \
-  "$ROOT/did-inventory-service/bench/bulk-benchmark.sh" "$N"
+  "$ROOT/did-inventory-service/bench/bulk-benchmark.sh" "$N" | tee "$LOGS/bulk-benchmark-$RUN.txt"
+
+# The same rows with no service running: what PostgreSQL alone needs to store what the run kept per DID.
+kill "${PIDS[@]}"
+wait "${PIDS[@]}" 2> /dev/null || true
+PIDS=()
+COPY_RATE=$(awk '$1 == "COPY" { print $(NF - 1) }' "$LOGS/bulk-benchmark-$RUN.txt")
+"$ROOT/did-inventory-service/bench/storage-floor.sh" $((2 * N)) "$COPY_RATE" "did_inventory_$RUN" "did_audit_$RUN"
+
+if [ -z "${KEEP_DATABASES:-}" ]; then
+  psql -q -d postgres -c "drop database did_inventory_$RUN" -c "drop database did_audit_$RUN"
+fi
