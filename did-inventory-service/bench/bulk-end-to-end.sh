@@ -7,7 +7,7 @@
 #
 #   ./mvnw -q package -DskipTests && did-inventory-service/bench/bulk-end-to-end.sh [N]
 #
-# Logs: did-inventory-service/target/bench-logs/.
+# Logs: did-inventory-service/target/bench-logs/; with BENCH_JFR=1, a JFR CPU profile of each service there too.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 N=${1:-1000000}
@@ -26,7 +26,8 @@ trap 'kill "${PIDS[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 start() { # service port args...
   local service=$1 port=$2
   shift 2
-  java -Xmx2g -jar "$ROOT/$service/target/$service-0.1.0-SNAPSHOT.jar" --server.port="$port" "$@" \
+  java -Xmx2g ${BENCH_JFR:+-XX:StartFlightRecording=filename=$LOGS/$service-$RUN.jfr,settings=profile} \
+    -jar "$ROOT/$service/target/$service-0.1.0-SNAPSHOT.jar" --server.port="$port" "$@" \
     > "$LOGS/$service-$RUN.log" 2>&1 &
   PIDS+=($!)
 }

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Tag;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.micrometer.MessageCountingMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
@@ -19,7 +18,8 @@ import java.util.function.Function;
 /**
  * Axon's metrics (timers, counters, processor latency) without its capacity monitor, which keeps every message's
  * handling time for ten minutes in a sorted map: a bulk job's million events held ~150 MB of heap in those maps
- * alone and lengthened every young collection, the routing lookups' pauses among them.
+ * alone and lengthened every young collection, the routing lookups' pauses among them. Event processors get
+ * {@link EventProcessorMeters}, the same meters found once per payload type rather than once per event.
  */
 class BoundedMetricRegistry extends GlobalMetricRegistry {
     private final MeterRegistry registry;
@@ -33,10 +33,7 @@ class BoundedMetricRegistry extends GlobalMetricRegistry {
     public MessageMonitor<? super EventMessage<?>> registerEventProcessor(String name,
                                                                         Function<Message<?>, Iterable<Tag>> tags,
                                                                         Function<Message<?>, Iterable<Tag>> latencyTags) {
-        return new MultiMessageMonitor<>(List.of(
-                MessageTimerMonitor.buildMonitor(name, registry, tags),
-                EventProcessorLatencyMonitor.builder().meterNamePrefix(name).meterRegistry(registry).tagsBuilder(latencyTags).build(),
-                MessageCountingMonitor.buildMonitor(name, registry, tags)));
+        return new EventProcessorMeters(name, registry, tags, latencyTags);
     }
 
     @Override

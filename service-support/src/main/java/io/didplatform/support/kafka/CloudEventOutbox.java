@@ -8,10 +8,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -38,20 +40,29 @@ public class CloudEventOutbox {
     private final KafkaTemplate<String, byte[]> kafka;
     private final CloudEventCodec codec;
     private final String topic;
+    private final Serializer eventSerializer;
 
-    public CloudEventOutbox(KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec, String topic) {
+    /** {@code eventSerializer}: the event store's, a JSON serializer, so stored payloads are the events' JSON. */
+    public CloudEventOutbox(KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec, String topic,
+                            Serializer eventSerializer) {
         this.kafka = kafka;
         this.codec = codec;
         this.topic = topic;
+        this.eventSerializer = eventSerializer;
     }
 
+    /**
+     * Takes the message rather than its payload: the payload is sent as the event store holds it, never
+     * deserialized here (a bulk run publishes a million events).
+     */
     @EventHandler
-    public void on(Object payload, EventMessage<?> message) {
-        if (!EventTypes.isPublished(payload.getClass())) {
+    public void on(EventMessage<?> message) {
+        if (!EventTypes.isPublished(message.getPayloadType())) {
             return;
         }
-        String subject = subjectOf(payload);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, subject, codec.encode(message, subject));
+        String subject = subjectOf(message);
+        byte[] payload = message.serializePayload(eventSerializer, byte[].class).getData();
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, subject, codec.encode(message, subject, payload));
         record.headers().add(new RecordHeader("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         pendingSends().add(kafka.send(record));
     }
@@ -76,7 +87,16 @@ public class CloudEventOutbox {
         }
     }
 
-    private static String subjectOf(Object payload) {
+    /**
+     * Every published event applied by an aggregate has that aggregate as its subject (a DID's number, an
+     * operator's, package's or client's id), so the subject is known without the payload. An event published
+     * outside an aggregate is stored with no aggregate type and says its subject itself.
+     */
+    private static String subjectOf(EventMessage<?> message) {
+        if (message instanceof DomainEventMessage<?> domainEvent && domainEvent.getType() != null) {
+            return domainEvent.getAggregateIdentifier();
+        }
+        Object payload = message.getPayload();
         if (payload instanceof InventoryEvent event) {
             return event.subject();
         }

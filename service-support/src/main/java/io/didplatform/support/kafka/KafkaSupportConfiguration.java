@@ -3,8 +3,10 @@ package io.didplatform.support.kafka;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +33,9 @@ public class KafkaSupportConfiguration {
     @Bean
     @ConditionalOnProperty("did.events.topic")
     public CloudEventOutbox cloudEventOutbox(KafkaTemplate<String, byte[]> kafkaTemplate, CloudEventCodec codec,
-                                             @Value("${did.events.topic}") String topic) {
-        return new CloudEventOutbox(kafkaTemplate, codec, topic);
+                                             @Value("${did.events.topic}") String topic,
+                                             @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new CloudEventOutbox(kafkaTemplate, codec, topic, eventSerializer);
     }
 
     @Bean
