@@ -1,8 +1,12 @@
 package io.didplatform.clients;
 
 import io.didplatform.contracts.inventory.DidAssigned;
+import io.didplatform.contracts.packages.ClientPackageCreated;
 import io.didplatform.contracts.packages.DeactivationReason;
+import io.didplatform.contracts.packages.PackageActivated;
+import io.didplatform.contracts.packages.PackageCreated;
 import io.didplatform.contracts.packages.PackageDeactivated;
+import io.didplatform.contracts.packages.PackageStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +17,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -54,6 +60,24 @@ class DidAssignmentSagaIT extends ClientIntegrationTest {
         assertThat(confirmed.get("correlationId")).isEqualTo(requested.get("correlationId"));
         assertThat(confirmed.get("causationId")).isNotNull();
         assertThat(requested.get("actor")).isEqualTo("it-user");
+    }
+
+    @Test
+    void aTakeSentTheMomentTheClientPackageIsCreatedWaitsForItInsteadOfRefusing() throws Exception {
+        String client = api.createClient("Quick Starter");
+        String number = freshNumber();
+        inventory.stock(number, "");
+        String packageId = UUID.randomUUID().toString(), cp = UUID.randomUUID().toString();
+
+        CompletableFuture<ResponseEntity<Map>> take = CompletableFuture.supplyAsync(() -> api.take(client, number, cp, DEST));
+        events.publish(new PackageCreated(packageId, "Just given", 1, List.of(), "", PackageStatus.ACTIVE));
+        events.publish(new ClientPackageCreated(cp, client, packageId, 1, List.of(), null, null));
+        events.publish(new PackageActivated(cp, client, packageId, 1, List.of()));
+
+        assertThat(take.get(60, TimeUnit.SECONDS).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<Map> unknown = api.take(client, freshNumber(), UUID.randomUUID().toString(), DEST);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).containsEntry("code", "UNKNOWN_CLIENT_PACKAGE");
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Instant;
+
 /** Learns packages' names, client packages and their activation from package-service's events; each event applied once. */
 @Component
 class PackageEventListener {
@@ -30,17 +32,22 @@ class PackageEventListener {
     @KafkaListener(topics = Topics.PACKAGE)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        Object payload = inbox.firstDelivery(CONSUMER, record).map(Delivery::payload).orElse(null);
+        Delivery delivery = inbox.firstDelivery(CONSUMER, record).orElse(null);
+        Object payload = delivery == null ? null : delivery.payload();
         if (payload instanceof PackageCreated created) {
             clientPackages.namePackage(created.packageId(), created.name());
         } else if (payload instanceof PackageUpdated updated) {
             clientPackages.namePackage(updated.packageId(), updated.name());
         } else if (payload instanceof ClientPackageCreated created) {
+            // package-service activates a package that starts now in the same breath (PackageActivated follows):
+            // born active here, a take sent right after the creation does not find it inactive in between
+            Instant at = delivery.event().time() == null ? Instant.now() : delivery.event().time();
+            boolean startsNow = created.startsAt() == null || !created.startsAt().isAfter(at);
             clientPackages.upsert(created.clientPackageId(), created.clientId(), created.packageId(),
-                    created.didLimit(), created.tags());
+                    created.didLimit(), created.tags(), startsNow);
         } else if (payload instanceof PackageActivated activated) {
             clientPackages.upsert(activated.clientPackageId(), activated.clientId(), activated.packageId(),
-                    activated.didLimit(), activated.tags());
+                    activated.didLimit(), activated.tags(), true);
             clientPackages.setActive(activated.clientPackageId(), true);
         } else if (payload instanceof PackageDeactivated deactivated) {
             clientPackages.setActive(deactivated.clientPackageId(), false);

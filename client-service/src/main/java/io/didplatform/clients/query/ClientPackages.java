@@ -24,12 +24,14 @@ public class ClientPackages {
                                 boolean active) {
     }
 
-    public void upsert(String clientPackageId, String clientId, String packageId, int didLimit, List<String> tags) {
+    /** Records a client package's terms; {@code activeIfNew} is its state only when it was not known yet. */
+    public void upsert(String clientPackageId, String clientId, String packageId, int didLimit, List<String> tags,
+                       boolean activeIfNew) {
         jdbc.update("""
                 insert into client_package_view (id, client_id, package_id, did_limit, tags, active)
-                values (?, ?, ?, ?, ?, false)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set did_limit = excluded.did_limit, tags = excluded.tags
-                """, clientPackageId, clientId, packageId, didLimit, String.join(",", tags));
+                """, clientPackageId, clientId, packageId, didLimit, String.join(",", tags), activeIfNew);
     }
 
     public void setActive(String clientPackageId, boolean active) {

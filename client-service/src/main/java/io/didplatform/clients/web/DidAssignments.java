@@ -25,24 +25,28 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 class DidAssignments {
+    private static final Duration PACKAGE_POLL = Duration.ofMillis(100);
     private final ClientCommands commands;
     private final ClientPackages clientPackages;
     private final AssignmentOutcomes outcomes;
     private final ClientDids dids;
     private final Duration wait;
+    private final Duration packageWait;
 
     DidAssignments(ClientCommands commands, ClientPackages clientPackages, AssignmentOutcomes outcomes, ClientDids dids,
-                   @Value("${did.clients.assignment-wait:PT5S}") Duration wait) {
+                   @Value("${did.clients.assignment-wait:PT5S}") Duration wait,
+                   @Value("${did.clients.package-wait:PT5S}") Duration packageWait) {
         this.commands = commands;
         this.clientPackages = clientPackages;
         this.outcomes = outcomes;
         this.dids = dids;
         this.wait = wait;
+        this.packageWait = packageWait;
     }
 
     AssignmentRequestResponse take(String clientId, String number, String clientPackageId, String destination) {
         UUID requestId = UUID.randomUUID();
-        ClientPackageTerms terms = clientPackages.find(clientPackageId)
+        ClientPackageTerms terms = awaitClientPackage(clientPackageId)
                 .map(cp -> new ClientPackageTerms(cp.id(), cp.clientId(), cp.didLimit(), cp.tags(), cp.active()))
                 .orElse(null);
         CompletableFuture<AssignmentRequestResponse> outcome = outcomes.expect(requestId);
@@ -54,6 +58,27 @@ class DidAssignments {
         } finally {
             outcomes.forget(requestId);
         }
+    }
+
+    /**
+     * This service hears of a client package on package.events, a second or two after package-service created it:
+     * a take sent right after the creation waits for it, up to {@code did.clients.package-wait}, instead of
+     * refusing a package the client was just given. The table is read rather than a signal awaited because any
+     * instance of this service may be the one that consumes the event.
+     */
+    private Optional<ClientPackages.ClientPackage> awaitClientPackage(String clientPackageId) {
+        Instant giveUp = Instant.now().plus(packageWait);
+        Optional<ClientPackages.ClientPackage> found = clientPackages.find(clientPackageId);
+        while (found.isEmpty() && Instant.now().isBefore(giveUp)) {
+            try {
+                Thread.sleep(PACKAGE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return found;
+            }
+            found = clientPackages.find(clientPackageId);
+        }
+        return found;
     }
 
     private Optional<AssignmentRequestResponse> awaitDecision(CompletableFuture<AssignmentRequestResponse> outcome) {
