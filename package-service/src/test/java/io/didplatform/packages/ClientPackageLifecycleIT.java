@@ -158,6 +158,18 @@ class ClientPackageLifecycleIT extends PackageIntegrationTest {
     }
 
     @Test
+    void aPackageGivenTheMomentTheClientIsCreatedWaitsForTheClientInsteadOfRefusing() {
+        String packageId = createPackage("Prompt " + UUID.randomUUID(), 1, List.of());
+        String newClient = UUID.randomUUID().toString();
+
+        CompletableFuture<ResponseEntity<Map>> given = CompletableFuture.supplyAsync(() ->
+                post("/api/client-packages", Map.of("clientId", newClient, "packageId", packageId)));
+        inbound.publish(Topics.CLIENT, newClient, new ClientCreated(newClient, "Prompt", "noc@prompt.test", ClientStatus.ACTIVE));
+
+        assertThat(given.join().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     void refusesUnknownClientsTakenNamesAndDisabledPackages() {
         String name = "Unique " + UUID.randomUUID();
         String packageId = createPackage(name, 1, List.of());

@@ -6,6 +6,7 @@ import io.didplatform.clients.query.AssignmentOutcomes;
 import io.didplatform.clients.query.AssignmentRequestResponse;
 import io.didplatform.clients.query.ClientDids;
 import io.didplatform.clients.query.ClientPackages;
+import io.didplatform.support.kafka.LateArrivals;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeoutException;
  */
 @Component
 class DidAssignments {
-    private static final Duration PACKAGE_POLL = Duration.ofMillis(100);
     private final ClientCommands commands;
     private final ClientPackages clientPackages;
     private final AssignmentOutcomes outcomes;
@@ -46,7 +46,8 @@ class DidAssignments {
 
     AssignmentRequestResponse take(String clientId, String number, String clientPackageId, String destination) {
         UUID requestId = UUID.randomUUID();
-        ClientPackageTerms terms = awaitClientPackage(clientPackageId)
+        // a client package created a moment ago reaches this service over package.events a second or two later
+        ClientPackageTerms terms = LateArrivals.await(() -> clientPackages.find(clientPackageId), packageWait)
                 .map(cp -> new ClientPackageTerms(cp.id(), cp.clientId(), cp.didLimit(), cp.tags(), cp.active()))
                 .orElse(null);
         CompletableFuture<AssignmentRequestResponse> outcome = outcomes.expect(requestId);
@@ -58,27 +59,6 @@ class DidAssignments {
         } finally {
             outcomes.forget(requestId);
         }
-    }
-
-    /**
-     * This service hears of a client package on package.events, a second or two after package-service created it:
-     * a take sent right after the creation waits for it, up to {@code did.clients.package-wait}, instead of
-     * refusing a package the client was just given. The table is read rather than a signal awaited because any
-     * instance of this service may be the one that consumes the event.
-     */
-    private Optional<ClientPackages.ClientPackage> awaitClientPackage(String clientPackageId) {
-        Instant giveUp = Instant.now().plus(packageWait);
-        Optional<ClientPackages.ClientPackage> found = clientPackages.find(clientPackageId);
-        while (found.isEmpty() && Instant.now().isBefore(giveUp)) {
-            try {
-                Thread.sleep(PACKAGE_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return found;
-            }
-            found = clientPackages.find(clientPackageId);
-        }
-        return found;
     }
 
     private Optional<AssignmentRequestResponse> awaitDecision(CompletableFuture<AssignmentRequestResponse> outcome) {

@@ -7,14 +7,17 @@ import io.didplatform.packages.command.clientpackage.ClientPackageGiven;
 import io.didplatform.packages.command.clientpackage.CreateClientPackage;
 import io.didplatform.packages.command.clientpackage.DeactivateClientPackage;
 import io.didplatform.packages.command.clientpackage.TerminateClientPackage;
+import io.didplatform.packages.command.lookup.KnownClients;
 import io.didplatform.packages.query.ClientPackageProjection;
 import io.didplatform.packages.query.ClientPackageResponse;
 import io.didplatform.packages.query.ClientPackageStatus;
+import io.didplatform.support.kafka.LateArrivals;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +31,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 @RestController
@@ -36,10 +41,15 @@ import java.util.UUID;
 class ClientPackageController {
     private final CommandGateway commands;
     private final ClientPackageProjection clientPackages;
+    private final KnownClients clients;
+    private final Duration clientWait;
 
-    ClientPackageController(CommandGateway commands, ClientPackageProjection clientPackages) {
+    ClientPackageController(CommandGateway commands, ClientPackageProjection clientPackages, KnownClients clients,
+                            @Value("${did.packages.client-wait:PT5S}") Duration clientWait) {
         this.commands = commands;
         this.clientPackages = clientPackages;
+        this.clients = clients;
+        this.clientWait = clientWait;
     }
 
     record ClientPackageRequest(@NotBlank String clientId, @NotBlank String packageId, Instant startsAt, Instant endsAt) {
@@ -52,6 +62,9 @@ class ClientPackageController {
     /** Answers with what was created; {@code status} PENDING until {@code startsAt}, else ACTIVE. */
     @PostMapping
     ResponseEntity<ClientPackageResponse> create(@Valid @RequestBody ClientPackageRequest request) {
+        // a client created a moment ago reaches this service over client.events a second or two later; the
+        // command still decides whether the client exists
+        LateArrivals.await(() -> Optional.of(request.clientId()).filter(clients::exists), clientWait);
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         ClientPackageGiven given = commands.sendAndWait(new CreateClientPackage(id, request.clientId(),
