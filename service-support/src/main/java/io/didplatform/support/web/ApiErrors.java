@@ -1,6 +1,9 @@
 package io.didplatform.support.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -11,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,6 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.time.temporal.Temporal;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Every error leaves as {@code application/problem+json} with a {@code detail} a person can act on. */
@@ -44,16 +50,30 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "No such " + e.getAggregateIdentifier() + "", "NOT_FOUND");
     }
 
-    @ExceptionHandler({ConstraintViolationException.class, MethodArgumentTypeMismatchException.class})
-    public ProblemDetail invalidParameter(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), "INVALID_REQUEST");
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ProblemDetail invalidParameter(ConstraintViolationException e) {
+        // a violation's path starts with the Java method's name: the caller knows the parameter by its last part
+        String detail = e.getConstraintViolations().stream()
+                .map(violation -> lastNode(violation.getPropertyPath()) + ": " + violation.getMessage())
+                .sorted()
+                .collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, detail, "INVALID_REQUEST");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ProblemDetail invalidParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, invalidValue(e.getName(), e.getValue(), e.getRequiredType()),
+                "INVALID_REQUEST");
     }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String detail = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+        BindingResult result = e.getBindingResult();
+        String detail = result.getFieldErrors().stream()
+                .map(error -> error.isBindingFailure()
+                        ? invalidValue(error.getField(), error.getRejectedValue(), result.getFieldType(error.getField()))
+                        : error.getField() + ": " + error.getDefaultMessage())
                 .sorted()
                 .collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, "INVALID_REQUEST"));
@@ -65,12 +85,58 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         String detail = "The request body is not valid JSON for this resource";
         if (e.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + unknown.getPropertyName() + "'";
-        } else if (e.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format) {
-            detail = "Invalid value '" + format.getValue() + "' for " + format.getPathReference();
+        } else if (e.getMostSpecificCause() instanceof InvalidFormatException format) {
+            detail = invalidValue(jsonPath(format), format.getValue(), format.getTargetType());
         } else if (e.getMostSpecificCause() instanceof DomainException domain) {
             detail = domain.getMessage();
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, "INVALID_REQUEST"));
+    }
+
+    /** Names the field and what it takes, never the Java types involved. */
+    private static String invalidValue(String field, Object value, Class<?> expected) {
+        return field + ": invalid value '" + value + "'" + expectation(expected);
+    }
+
+    private static String expectation(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        if (type.isEnum()) {
+            return "; expected one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "; expected a number";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "; expected an ISO-8601 time such as 2026-01-31T12:00:00Z";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "; expected true or false";
+        }
+        return "";
+    }
+
+    /** {@code coats[0].layers}: where in the body the value was. */
+    private static String jsonPath(InvalidFormatException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() == null) {
+                path.append('[').append(reference.getIndex()).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName() == null ? name : node.getName();
+        }
+        return name;
     }
 
     public static ProblemDetail problem(HttpStatus status, String detail, String code) {

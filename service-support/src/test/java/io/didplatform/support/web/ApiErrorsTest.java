@@ -1,0 +1,84 @@
+package io.didplatform.support.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** What a caller reads when a value has the wrong type: the field, the value and what it takes, no Java types. */
+class ApiErrorsTest {
+    enum Colour { RED, GREEN }
+
+    record Paint(Colour colour, List<Coat> coats) {
+    }
+
+    record Coat(Integer layers) {
+    }
+
+    record PaintFilter(Colour colour, Integer minimum) {
+    }
+
+    @RestController
+    static class Paints {
+        @GetMapping("/paints")
+        String list(@RequestParam(required = false) Colour colour) {
+            return "ok";
+        }
+
+        @GetMapping("/paints/filtered")
+        String filtered(PaintFilter filter) {
+            return "ok";
+        }
+
+        @PostMapping("/paints")
+        String create(@RequestBody Paint paint) {
+            return "ok";
+        }
+    }
+
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Paints()).setControllerAdvice(new ApiErrors()).build();
+
+    @Test
+    void aQueryParameterOfTheWrongTypeNamesTheParameterAndWhatItTakes() throws Exception {
+        mvc.perform(get("/paints").param("colour", "BLUE"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("INVALID_REQUEST"))
+                .andExpect(jsonPath("$.detail").value("colour: invalid value 'BLUE'; expected one of RED, GREEN"));
+    }
+
+    @Test
+    void aFilterFieldOfTheWrongTypeNamesTheFieldAndWhatItTakes() throws Exception {
+        mvc.perform(get("/paints/filtered").param("colour", "BLUE").param("minimum", "lots"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(
+                        "colour: invalid value 'BLUE'; expected one of RED, GREEN; minimum: invalid value 'lots'; expected a number"))
+                .andExpect(jsonPath("$.detail").value(not(containsString("java."))));
+    }
+
+    @Test
+    void aBodyFieldOfTheWrongTypeNamesItsPathAndWhatItTakes() throws Exception {
+        mvc.perform(post("/paints").contentType(MediaType.APPLICATION_JSON).content("{\"colour\":\"BLUE\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("colour: invalid value 'BLUE'; expected one of RED, GREEN"));
+        mvc.perform(post("/paints").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"colour\":\"RED\",\"coats\":[{\"layers\":\"two\"}]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("coats[0].layers: invalid value 'two'; expected a number"));
+    }
+}
