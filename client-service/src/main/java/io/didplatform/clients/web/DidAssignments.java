@@ -6,7 +6,7 @@ import io.didplatform.clients.query.AssignmentOutcomes;
 import io.didplatform.clients.query.AssignmentRequestResponse;
 import io.didplatform.clients.query.ClientDids;
 import io.didplatform.clients.query.ClientPackages;
-import io.didplatform.support.kafka.LateArrivals;
+import io.didplatform.support.web.LateArrivals;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -15,6 +15,7 @@ import io.didplatform.inventory.process.job.BulkJobs;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.inventory.query.did.DidFilter;
 import io.didplatform.inventory.query.did.DidResponse;
+import io.didplatform.support.web.LateArrivals;
 import io.didplatform.inventory.query.did.DidSearch;
 import io.didplatform.support.web.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,8 +38,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** DIDs: create one, a list or a range; search; edit and delete one or many; follow bulk jobs. */
@@ -52,9 +56,15 @@ class DidController {
     private final JobRequests jobRequests;
     private final BulkJobs jobs;
     private final long maxBulk;
+    /**
+     * Search and GET read the read model, a few hundred milliseconds behind the event store: a single create, edit
+     * or delete answers once search shows it (waiting up to this long), so a GET right after agrees with the answer.
+     */
+    private final Duration readWait;
 
     DidController(CommandGateway commands, DidSearch search, DidCreationJob creation, DidMassChange massChange,
-                  JobRequests jobRequests, BulkJobs jobs, @Value("${did.bulk.max-numbers:1000000}") long maxBulk) {
+                  JobRequests jobRequests, BulkJobs jobs, @Value("${did.bulk.max-numbers:1000000}") long maxBulk,
+                  @Value("${did.dids.read-wait:PT2S}") Duration readWait) {
         this.commands = commands;
         this.search = search;
         this.creation = creation;
@@ -62,6 +72,7 @@ class DidController {
         this.jobRequests = jobRequests;
         this.jobs = jobs;
         this.maxBulk = maxBulk;
+        this.readWait = readWait;
     }
 
     @PostMapping
@@ -77,9 +88,10 @@ class DidController {
             CreateDid command = new CreateDid(number, request.operatorId(), request.status(), request.afterHoldStatus(),
                     request.tag(), request.notes());
             commands.sendAndWait(command);
-            return ResponseEntity.created(URI.create("/api/dids/" + number)).body(new DidResponse(number,
+            DidResponse created = LateArrivals.await(() -> search.find(number), readWait).orElse(new DidResponse(number,
                     orInStock(request.status()), orInStock(request.afterHoldStatus()), request.operatorId(),
                     blankToNull(request.tag()), blankToNull(request.notes()), null, null, null, null, null, null));
+            return ResponseEntity.created(URI.create("/api/dids/" + number)).body(created);
         }
         String status = request.status() == null ? null : request.status().name();
         String afterHold = request.afterHoldStatus() == null ? null : request.afterHoldStatus().name();
@@ -121,14 +133,24 @@ class DidController {
         StaffStatuses.require(change.afterHoldStatus(), "afterHoldStatus");
         DidSnapshot did = commands.sendAndWait(new UpdateDid(DidNumbers.require(number), change.operatorId(),
                 change.status(), change.afterHoldStatus(), change.tag(), change.notes()));
-        return new DidResponse(did.number(), did.status(), did.afterHoldStatus(), did.operatorId(), did.tag(),
-                did.notes(), did.clientId(), did.clientPackageId(), did.destination(), did.holdUntil(), null, null);
+        return LateArrivals.await(() -> search.find(did.number()).filter(view -> shows(view, did)), readWait)
+                .orElse(new DidResponse(did.number(), did.status(), did.afterHoldStatus(), did.operatorId(), did.tag(),
+                        did.notes(), did.clientId(), did.clientPackageId(), did.destination(), did.holdUntil(), null, null));
     }
 
     @DeleteMapping("/{number}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String number) {
-        commands.sendAndWait(new DeleteDid(DidNumbers.require(number)));
+        String normalised = DidNumbers.require(number);
+        commands.sendAndWait(new DeleteDid(normalised));
+        LateArrivals.await(() -> search.find(normalised).isEmpty() ? Optional.of(normalised) : Optional.empty(),
+                readWait);
+    }
+
+    private static boolean shows(DidResponse view, DidSnapshot did) {
+        return view.status() == did.status() && view.afterHoldStatus() == did.afterHoldStatus()
+                && Objects.equals(view.operatorId(), did.operatorId()) && Objects.equals(view.tag(), did.tag())
+                && Objects.equals(view.notes(), did.notes());
     }
 
     @PatchMapping

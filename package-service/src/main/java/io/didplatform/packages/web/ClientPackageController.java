@@ -11,7 +11,7 @@ import io.didplatform.packages.command.lookup.KnownClients;
 import io.didplatform.packages.query.ClientPackageProjection;
 import io.didplatform.packages.query.ClientPackageResponse;
 import io.didplatform.packages.query.ClientPackageStatus;
-import io.didplatform.support.kafka.LateArrivals;
+import io.didplatform.support.web.LateArrivals;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package io.didplatform.support.kafka;
+package io.didplatform.support.web;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,10 +6,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Waiting, briefly, for what another service has just created to reach this one over Kafka (a second or two):
- * a request naming it right after its creation should not be refused for that lag. The lookup reads this
- * service's own table rather than awaiting a signal, because any instance of the service may be the one that
- * consumes the event.
+ * Waiting, briefly, for what was just written to become visible where a request looks for it: another service's
+ * creation arriving over Kafka a second or two later, or this service's read model catching up with its event
+ * store. A request naming something just created should not be refused for that lag, nor answer with what a GET
+ * right after would contradict. Lookups read tables rather than await a signal, because any instance of the
+ * service may be the one that consumes the event.
  */
 public final class LateArrivals {
     private static final Duration POLL = Duration.ofMillis(100);
