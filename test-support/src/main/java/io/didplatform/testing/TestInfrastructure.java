@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  * {@code DID_TEST_INFRA=local} skips the Docker check.
  */
 public final class TestInfrastructure {
+    /** Where bin/test starts its broker. */
+    private static final int TEST_KAFKA_PORT = 19092;
     private static Endpoints endpoints;
 
     private record Endpoints(String postgresHostPort, String user, String password, String kafkaBootstrap) {
@@ -135,10 +137,13 @@ public final class TestInfrastructure {
     }
 
     private static Endpoints fromLocalServers() {
-        String kafka = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+        // the test broker's port, not bin/run's 9092: tests publish on the platform's topic names, and a system
+        // running on this machine would take their events for real ones
+        String kafka = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + TEST_KAFKA_PORT);
         if (!reachable(kafka.split(",")[0])) {
             throw new IllegalStateException("No Kafka broker at " + kafka + " and no Docker: run the tests with bin/test,"
-                    + " which starts a broker, or set KAFKA_BOOTSTRAP_SERVERS");
+                    + " which starts a broker, or start one for single tests with 'KAFKA_PORT=" + TEST_KAFKA_PORT
+                    + " bin/kafka start', or set KAFKA_BOOTSTRAP_SERVERS");
         }
         String postgres = env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432");
         if (reachable(postgres)) {
