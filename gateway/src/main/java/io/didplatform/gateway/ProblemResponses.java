@@ -3,6 +3,7 @@ package io.didplatform.gateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -24,7 +25,7 @@ class ProblemResponses {
         this.json = json;
     }
 
-    Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
+    Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String code, String detail) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();

@@ -8,6 +8,7 @@ import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWeb
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -116,6 +117,38 @@ class GatewaySecurityAndRoutingIT {
                 .expectBody()
                 .jsonPath("$.backend").isEqualTo(backend)
                 .jsonPath("$.path").isEqualTo(path);
+    }
+
+    @Test
+    void answersAPathNoServiceHasWithANotFoundProblem() {
+        client.get().uri("/api/nope").headers(h -> h.setBasicAuth("admin", "admin"))
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.title").isEqualTo("Not Found")
+                .jsonPath("$.detail").isEqualTo("No API at /api/nope.")
+                .jsonPath("$.instance").isEqualTo("/api/nope")
+                .jsonPath("$.code").isEqualTo("NOT_FOUND")
+                .jsonPath("$.timestamp").doesNotExist();
+    }
+
+    @Test
+    void asksForCredentialsBeforeTellingWhetherAPathExists() {
+        client.get().uri("/api/nope").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void answersAMethodAPathDoesNotTakeWithAProblemNamingTheOnesItDoes() {
+        client.post().uri("/api/me").headers(h -> h.setBasicAuth("admin", "admin"))
+                .exchange().expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+                .expectHeader().valueEquals(HttpHeaders.ALLOW, "GET")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("METHOD_NOT_ALLOWED")
+                .jsonPath("$.detail").isEqualTo("POST is not allowed on /api/me; it takes GET.");
     }
 
     @Test
