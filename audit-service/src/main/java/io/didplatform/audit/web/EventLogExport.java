@@ -3,6 +3,7 @@ package io.didplatform.audit.web;
 import io.didplatform.audit.query.AuditEventFilter;
 import io.didplatform.audit.query.AuditEventResponse;
 import io.didplatform.audit.query.AuditLog;
+import io.didplatform.support.web.SpreadsheetText;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;

@@ -1,14 +1,15 @@
 package io.didplatform.inventory.web;
 
 import io.didplatform.inventory.query.did.DidResponse;
+import io.didplatform.support.web.SpreadsheetText;
 
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The columns of an export (named as the import reads them, so an export can be imported again) and the cell
- * texts of one DID. Free text that a spreadsheet would run as a formula (starting with {@code = + - @}, tab or
- * CR) is neutralised with a leading apostrophe.
+ * texts of one DID. Free text that a spreadsheet would run as a formula is neutralised ({@link SpreadsheetText}),
+ * and the import restores it.
  */
 final class ExportCells {
     static final List<String> HEADER = List.of("did", "status", "afterHoldStatus", "operator", "tag", "notes",
@@ -23,12 +24,7 @@ final class ExportCells {
                 safe(did.destination()), did.holdUntil() == null ? "" : did.holdUntil().toString());
     }
 
-    static String safe(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
+    private static String safe(String text) {
+        return SpreadsheetText.neutralised(text);
     }
 }

@@ -1,6 +1,7 @@
 package io.didplatform.inventory.process.importing;
 
 import io.didplatform.inventory.process.bulk.DidRow;
+import io.didplatform.support.web.SpreadsheetText;
 
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,7 @@ final class ImportColumns {
 
     private static String cell(List<String> cells, int index, String fallback) {
         String value = index >= 0 && index < cells.size() ? cells.get(index) : null;
-        return value == null || value.isBlank() ? fallback : value;
+        // an exported file imports back unchanged: its neutralised free text loses the apostrophe export added
+        return value == null || value.isBlank() ? fallback : SpreadsheetText.restored(value);
     }
 }
