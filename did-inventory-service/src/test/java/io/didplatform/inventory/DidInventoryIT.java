@@ -220,6 +220,17 @@ class DidInventoryIT extends InventoryIntegrationTest {
     }
 
     @Test
+    void anUnknownPathOrMethodIsAProblemWithACode() {
+        var unknown = api.get("/api/dids/" + prefix + "0001/nope");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).containsEntry("code", "NOT_FOUND")
+                .containsEntry("detail", "No API at /api/dids/" + prefix + "0001/nope");
+        var put = api.call(HttpMethod.PUT, "/api/dids/" + prefix + "0001", Map.of("tag", "x"));
+        assertThat(put.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(put.getBody()).containsEntry("code", "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
     void badRangesAreRefusedWithoutAJob() {
         assertThat(api.call(HttpMethod.POST, "/api/dids", Map.of("range", "15550000999-15550000000", "operatorId", operator))
                 .getBody()).containsEntry("code", "INVALID_RANGE");

@@ -11,16 +11,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -91,6 +94,35 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
             detail = domain.getMessage();
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, "INVALID_REQUEST"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "No API at /" + e.getResourcePath(), "NOT_FOUND"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type " + e.getContentType();
+        String detail = "This takes " + MediaType.toString(e.getSupportedMediaTypes()) + "; the request had " + sent;
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers)
+                .body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail, "UNSUPPORTED_MEDIA_TYPE"));
+    }
+
+    /** Spring's own problems (405, 406, a missing parameter, ...) get a {@code code} like every other error. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setProperty("code", known == null ? "HTTP_" + status.value() : known.name());
+        }
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     /** Names the field and what it takes, never the Java types involved. */

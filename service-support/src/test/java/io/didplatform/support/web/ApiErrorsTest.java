@@ -81,4 +81,16 @@ class ApiErrorsTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("coats[0].layers: invalid value 'two'; expected a number"));
     }
+
+    @Test
+    void springsOwnRefusalsAreProblemsWithACodeAndPlainWords() throws Exception {
+        mvc.perform(post("/paints").contentType(MediaType.TEXT_PLAIN).content("red"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("UNSUPPORTED_MEDIA_TYPE"))
+                .andExpect(jsonPath("$.detail").value(
+                        "This takes application/json, application/*+json; the request had Content-Type text/plain"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/paints"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.code").value("METHOD_NOT_ALLOWED"));
+    }
 }
