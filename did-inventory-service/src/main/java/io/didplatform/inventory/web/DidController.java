@@ -15,9 +15,9 @@ import io.didplatform.inventory.process.job.BulkJobs;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.inventory.query.did.DidFilter;
 import io.didplatform.inventory.query.did.DidResponse;
-import io.didplatform.support.web.LateArrivals;
 import io.didplatform.inventory.query.did.DidSearch;
 import io.didplatform.support.web.DomainException;
+import io.didplatform.support.web.LateArrivals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,7 +42,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /** DIDs: create one, a list or a range; search; edit and delete one or many; follow bulk jobs. */
@@ -143,8 +142,7 @@ class DidController {
     void delete(@PathVariable String number) {
         String normalised = DidNumbers.require(number);
         commands.sendAndWait(new DeleteDid(normalised));
-        LateArrivals.await(() -> search.find(normalised).isEmpty() ? Optional.of(normalised) : Optional.empty(),
-                readWait);
+        LateArrivals.until(() -> search.find(normalised).isEmpty(), readWait);
     }
 
     private static boolean shows(DidResponse view, DidSnapshot did) {

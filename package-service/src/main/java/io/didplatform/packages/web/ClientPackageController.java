@@ -11,8 +11,8 @@ import io.didplatform.packages.command.lookup.KnownClients;
 import io.didplatform.packages.query.ClientPackageProjection;
 import io.didplatform.packages.query.ClientPackageResponse;
 import io.didplatform.packages.query.ClientPackageStatus;
-import io.didplatform.support.web.LateArrivals;
 import io.didplatform.support.web.DomainException;
+import io.didplatform.support.web.LateArrivals;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 @RestController
@@ -64,7 +63,7 @@ class ClientPackageController {
     ResponseEntity<ClientPackageResponse> create(@Valid @RequestBody ClientPackageRequest request) {
         // a client created a moment ago reaches this service over client.events a second or two later; the
         // command still decides whether the client exists
-        LateArrivals.await(() -> Optional.of(request.clientId()).filter(clients::exists), clientWait);
+        LateArrivals.until(() -> clients.exists(request.clientId()), clientWait);
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now();
         ClientPackageGiven given = commands.sendAndWait(new CreateClientPackage(id, request.clientId(),

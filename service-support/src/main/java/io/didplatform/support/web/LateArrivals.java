@@ -3,6 +3,7 @@ package io.didplatform.support.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -32,5 +33,10 @@ public final class LateArrivals {
             found = lookup.get();
         }
         return found;
+    }
+
+    /** Whether the condition held within {@code within}. */
+    public static boolean until(BooleanSupplier condition, Duration within) {
+        return await(() -> condition.getAsBoolean() ? Optional.of(true) : Optional.empty(), within).isPresent();
     }
 }
