@@ -5,6 +5,7 @@ import io.didplatform.contracts.inventory.OperatorUpdated;
 import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.kafka.CloudEventCodec;
 import io.didplatform.testing.TestInfrastructure;
+import io.didplatform.testing.WrittenNumbers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -131,6 +132,21 @@ class AuditOverKafkaIT extends AuditIntegrationTest {
                 byte[].class), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("eventId,type,at,actor,").contains(formulaEventId)
                 .contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyEndpointReadsANumberWrittenAsPeopleWriteItAsTheSameDid() {
+        String written = WrittenNumbers.decorated(story.number);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(entries(http.getForEntity(
+                "/api/audit/dids/" + written + "/history", Map.class))).hasSize(8));
+        assertThat(http.getForObject("/api/audit/dids/" + written + "?at=" + min(9), Map.class))
+                .containsEntry("number", story.number).containsEntry("status", "ACTIVE");
+        List<Map<String, Object>> logged = (List<Map<String, Object>>) http.getForObject(
+                "/api/audit/events?subject=" + written, Map.class).get("content");
+        assertThat(logged).isNotEmpty().allSatisfy(event -> assertThat(event).containsEntry("subject", story.number));
+        assertThat(http.getForObject("/api/audit/export?format=csv&subject=" + written, String.class))
+                .contains(story.event("DidAssigned").id());
     }
 
     @Test

@@ -5,9 +5,11 @@ import io.didplatform.contracts.inventory.DidReleased;
 import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.HoldReason;
+import io.didplatform.testing.WrittenNumbers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +70,33 @@ class ClientDidsIT extends ClientIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> api.didsOf(client).isEmpty());
 
         assertThat(api.take(client, next, cp, "12125550100").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void everyEndpointReadsANumberWrittenAsPeopleWriteItAsTheSameDid() {
+        String client = api.createClient("Decorated");
+        String cp = api.activePackage(client, "Single", 1, List.of());
+        String number = freshNumber();
+        String written = WrittenNumbers.decorated(number);
+        inventory.stock(number, "");
+
+        ResponseEntity<Map> took = api.take(client, written, cp, "sip:a@pbx.example.com");
+        assertThat(took.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(took.getBody()).containsEntry("number", number);
+        assertThat(took.getHeaders().getLocation()).hasPath("/api/clients/" + client + "/dids/" + number);
+        String did = "/api/clients/" + client + "/dids/" + written;
+        assertThat(api.get(did).getBody()).containsEntry("number", number);
+
+        assertThat(api.call(HttpMethod.PUT, did, Map.of("destination", "tel:+12125550199")).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        awaitDid(did, "ACTIVE", "tel:+12125550199");
+        assertThat(api.call(HttpMethod.POST, did + "/block", null).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        awaitDid(did, "BLOCKED", "tel:+12125550199");
+        assertThat(api.call(HttpMethod.POST, did + "/unblock", null).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        awaitDid(did, "ACTIVE", "tel:+12125550199");
+        assertThat(api.call(HttpMethod.DELETE, did, null).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.didsOf(client).isEmpty());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.didplatform.inventory;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.didplatform.contracts.Topics;
 import io.didplatform.testing.TestInfrastructure;
+import io.didplatform.testing.WrittenNumbers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -217,6 +218,42 @@ class DidInventoryIT extends InventoryIntegrationTest {
         assertThat(deleted.get("failed")).isEqualTo(1);
         assertThat(deleted.get("errors").toString()).contains(prefix + "9999");
         await().atMost(Duration.ofSeconds(10)).until(() -> visible(prefix) == 18);
+    }
+
+    @Test
+    void everyEndpointReadsANumberWrittenAsPeopleWriteItAsTheSameDid() {
+        String number = prefix + "0077";
+        String written = WrittenNumbers.decorated(number);
+        var created = api.call(HttpMethod.POST, "/api/dids", Map.of("number", written, "operatorId", operator));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getBody()).containsEntry("number", number);
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/dids/" + number);
+
+        String did = "/api/dids/" + written;
+        assertThat(api.get(did).getBody()).containsEntry("number", number);
+        assertThat(api.call(HttpMethod.PATCH, did, Map.of("tag", "decorated")).getBody()).containsEntry("tag", "decorated");
+        assertThat(api.get("/api/routing/" + written).getBody()).containsEntry("number", number)
+                .containsEntry("routable", false);
+        assertThat(visible(written)).isEqualTo(1);
+        assertThat(http.getForEntity("/api/dids/export?format=csv&number=" + written, String.class).getBody())
+                .contains(number);
+        Map<?, ?> edited = job(api.call(HttpMethod.PATCH, "/api/dids", Map.of("numbers", List.of(written), "notes", "listed")));
+        assertThat(edited.get("succeeded")).isEqualTo(1);
+        assertThat(api.call(HttpMethod.DELETE, did, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        String listed = prefix + "0076";
+        Map<?, ?> list = job(api.call(HttpMethod.POST, "/api/dids",
+                Map.of("numbers", List.of(WrittenNumbers.decorated(listed)), "operatorId", operator)));
+        assertThat(list.get("succeeded")).isEqualTo(1);
+        Map<?, ?> range = job(api.call(HttpMethod.POST, "/api/dids",
+                Map.of("range", "+(" + prefix + ") 0078 - +(" + prefix + ") 0079", "operatorId", operator)));
+        assertThat(range.get("succeeded")).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> visible(prefix + "007") == 3);
+        Map<?, ?> deleted = job(api.call(HttpMethod.DELETE, "/api/dids",
+                Map.of("filter", Map.of("number", "+(" + prefix + ") 007"))));
+        assertThat(deleted.get("succeeded")).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> visible(prefix) == 0);
+        assertThat(api.get("/api/dids?number=15a").getBody()).containsEntry("code", "INVALID_NUMBER");
     }
 
     @Test

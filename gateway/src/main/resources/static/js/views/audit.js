@@ -4,6 +4,7 @@ import {
   h, clear, table, pager, badge, when, count, field, input, select, facts, problem, loading, attempt, drawer, mono, confirm,
   shortId, isoFromLocal, localFromIso, empty, toast, yesNo,
 } from '../dom.js';
+import { isNumber, normaliseNumber } from '../numbers.js';
 import { session, lookups } from '../session.js';
 import { loadHistory } from './history.js';
 import { STATUSES } from './dids.js';
@@ -133,7 +134,7 @@ function eventLog(root) {
 
 function openEvent(event) {
   const panel = drawer(String(event.type || 'Event').replace(/^did\./, ''));
-  const isDid = /^\d{5,15}$/.test(event.subject || '');
+  const isDid = isNumber(event.subject);
   panel.body.append(h('div',
     facts(Object.entries(event).filter(([k]) => k !== 'data').map(([k, v]) => [k, k === 'at' ? when(v) : mono(v)])),
     event.data && [h('h3', 'Payload'), h('pre.json', JSON.stringify(event.data, null, 2))],
@@ -154,9 +155,14 @@ function openEvent(event) {
 function didHistory(root, initial) {
   const box = h('section.card');
   root.append(filterForm([field('DID number', input('number', { required: true, value: initial || '', inputmode: 'tel', size: 18 }))],
-    ({ number }) => show(number.replace(/[\s+().\-]/g, ''))), box);
-  function show(number) {
-    if (!number) return;
+    ({ number }) => show(number)), box);
+  function show(written) {
+    let number;
+    try {
+      number = normaliseNumber(written);
+    } catch (e) {
+      return clear(box, problem(e));
+    }
     history.replaceState(null, '', `#/audit/did/${number}`);
     clear(box, h('h3', `History of ${number}`), h('div'));
     loadHistory(`/api/audit/dids/${encodeURIComponent(number)}/history`, box.lastChild);
@@ -175,7 +181,7 @@ function asOf(root) {
     ], async ({ number, at }) => {
       clear(didBox, loading());
       try {
-        const d = await api.get(`/api/audit/dids/${encodeURIComponent(number.replace(/[\s+().\-]/g, ''))}`, { at: isoFromLocal(at) });
+        const d = await api.get(`/api/audit/dids/${encodeURIComponent(normaliseNumber(number))}`, { at: isoFromLocal(at) });
         clear(didBox, d ? facts(Object.entries(d).map(([k, v]) => [k, k === 'status' || k === 'afterHoldStatus' ? badge(v) : /At$|Until$/.test(k) ? when(v) : mono(v)])) : empty('It did not exist then.'));
       } catch (e) {
         clear(didBox, problem(e));

@@ -3,6 +3,7 @@ import { api } from '../api.js';
 import {
   h, clear, table, badge, when, field, input, select, dialog, confirm, facts, problem, loading, attempt, toast, mono,
 } from '../dom.js';
+import { normaliseNumber } from '../numbers.js';
 import { session, lookups } from '../session.js';
 import { crudView } from './crud.js';
 import { usage, statusOf, lifecycleButtons, create as givePackage } from './client-packages.js';
@@ -174,9 +175,9 @@ async function clientPage(root, id) {
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const data = Object.fromEntries(new FormData(form));
-      const body = { number: data.number.replace(/[\s+().\-]/g, ''), clientPackageId: data.clientPackageId, destination: data.destination.trim() };
       clear(outcome, h('span.muted', 'Asking the inventory…'));
       try {
+        const body = { number: normaliseNumber(data.number), clientPackageId: data.clientPackageId, destination: data.destination.trim() };
         const { status, body: answer } = await api.post(`/api/clients/${id}/dids`, body);
         if (status === 202) {
           clear(outcome, h('div.notice', `${body.number} is requested; waiting for the inventory to answer…`));

@@ -4,6 +4,7 @@ import {
   h, clear, table, pager, badge, when, count, field, input, select, dialog, confirm, drawer, facts, problem,
   loading, toast, attempt, shortId, mono, plural,
 } from '../dom.js';
+import { normaliseNumber, numberPrefix } from '../numbers.js';
 import { session, lookups } from '../session.js';
 import { followJob, isJob } from './jobs.js';
 import { loadHistory } from './history.js';
@@ -159,7 +160,7 @@ function filterForm(onSearch) {
       h('button.ghost', { type: 'button', onclick: () => { form.reset(); [...form.elements].forEach((e) => { if (e.name) e.value = ''; }); read(); onSearch(); } }, 'Clear')));
   const read = () => {
     const data = Object.fromEntries(new FormData(form));
-    state.filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, (data[k] || '').trim().replace(k === 'number' ? /[^0-9]/g : /^$/, '')]).filter(([, v]) => v));
+    state.filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, k === 'number' ? prefixOrAsWritten(data[k]) : (data[k] || '').trim()]).filter(([, v]) => v));
   };
   form.addEventListener('submit', (e) => { e.preventDefault(); read(); onSearch(); });
   form.addEventListener('change', (e) => { if (e.target.tagName === 'SELECT') { read(); onSearch(); } });
@@ -189,7 +190,23 @@ async function didFields({ operatorRequired = true, unchangedLabel, values = {},
   ];
 }
 
-const digits = (text) => text.replace(/[\s+().\-]/g, '');
+/** A search prefix's digits; what is not one is sent as written, for the service to say why. */
+function prefixOrAsWritten(written = '') {
+  try {
+    return numberPrefix(written);
+  } catch {
+    return written.trim();
+  }
+}
+
+/** A list's numbers are checked one by one by the job, which reports each bad one: those are sent as written. */
+function numberOrAsWritten(written) {
+  try {
+    return normaliseNumber(written);
+  } catch {
+    return written.trim();
+  }
+}
 
 async function createDids() {
   const mode = h('div.segmented', { role: 'radiogroup' },
@@ -206,9 +223,9 @@ async function createDids() {
     submitLabel: 'Create',
     submit: async (v) => {
       const body = { operatorId: v.operatorId, status: v.status, afterHoldStatus: v.afterHoldStatus, tag: v.tag, notes: v.notes };
-      if (v.mode === 'one') body.number = digits(v.number || '');
-      if (v.mode === 'list') body.numbers = (v.numbers || '').split(/[\n,;]+/).map(digits).filter(Boolean);
-      if (v.mode === 'range') body.range = `${digits(v.from || '')}-${digits(v.to || '')}`;
+      if (v.mode === 'one') body.number = normaliseNumber(v.number);
+      if (v.mode === 'list') body.numbers = (v.numbers || '').split(/[\n,;]+/).filter((n) => n.trim()).map(numberOrAsWritten);
+      if (v.mode === 'range') body.range = `${normaliseNumber(v.from)}-${normaliseNumber(v.to)}`;
       return (await api.post('/api/dids', body)).body;
     },
   });

@@ -1,6 +1,7 @@
 // Routing lookup: what a switch is told for a number.
 import { api } from '../api.js';
 import { h, clear, field, input, badge, problem, loading, when, table, mono } from '../dom.js';
+import { normaliseNumber } from '../numbers.js';
 
 const recent = [];
 
@@ -15,15 +16,21 @@ export default {
       field('Number', number), h('div.filter-actions', h('button.primary', { type: 'submit' }, 'Look up')));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      lookup(number.value.replace(/[\s+().\-]/g, ''));
+      lookup(number.value);
       number.select();
     });
     root.append(h('div.page-head', h('h1', 'Routing lookup'),
       h('p.muted', 'The answer switches get from GET /api/routing/{number}: routable only when the DID is ACTIVE.')),
     form, answer, h('h3', 'Recent lookups'), recentBox);
 
-    async function lookup(n) {
-      if (!n) return;
+    async function lookup(written) {
+      if (!written?.trim()) return;
+      let n;
+      try {
+        n = normaliseNumber(written);
+      } catch (e) {
+        return clear(answer, problem(e));
+      }
       history.replaceState(null, '', `#/routing/${n}`);
       clear(answer, loading());
       try {

@@ -11,6 +11,8 @@ import io.didplatform.audit.query.InventoryFilter;
 import io.didplatform.audit.query.projection.EntityKind;
 import io.didplatform.audit.query.projection.RebuildJobs;
 import io.didplatform.audit.query.projection.RebuildJobs.RebuildJob;
+import io.didplatform.contracts.DidNumber;
+import io.didplatform.contracts.InvalidDidNumberException;
 import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
@@ -67,7 +69,7 @@ class AuditController {
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                             @PageableDefault(size = 50) Pageable pageable) {
-        return auditLog.events(new AuditEventFilter(type, subject, actor, correlationId, from, to), pageable);
+        return auditLog.events(new AuditEventFilter(type, subject(subject), actor, correlationId, from, to), pageable);
     }
 
     /** The same selection as {@code /events}, oldest first, as a streamed CSV or XLSX file. */
@@ -79,7 +81,7 @@ class AuditController {
                                                  @RequestParam(required = false) String correlationId,
                                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        AuditEventFilter filter = new AuditEventFilter(type, subject, actor, correlationId, from, to);
+        AuditEventFilter filter = new AuditEventFilter(type, subject(subject), actor, correlationId, from, to);
         return switch (format) {
             case "csv" -> file("audit-events.csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
                     out -> export.csv(filter, out));
@@ -94,7 +96,7 @@ class AuditController {
                                        @PageableDefault(size = 100) Pageable pageable) {
         EntityKind entityKind = EntityKind.fromPath(kind).orElseThrow(() -> DomainException.notFound("UNKNOWN_KIND",
                 "No history is kept for '" + kind + "'; ask for dids, operators, packages, client-packages or clients"));
-        String entityId = entityKind == EntityKind.DID ? DidNumbers.normalised(id) : id;
+        String entityId = entityKind == EntityKind.DID ? DidNumber.normalise(id) : id;
         PageResponse<HistoryEntry> entries = history.of(entityKind, entityId, pageable);
         if (entries.page().totalElements() == 0) {
             throw DomainException.notFound("NO_HISTORY", "No event was ever seen for " + kind + "/" + entityId);
@@ -107,7 +109,7 @@ class AuditController {
     DidSnapshot didAt(@PathVariable String number,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
         Instant moment = at == null ? Instant.now() : at;
-        String normalised = DidNumbers.normalised(number);
+        String normalised = DidNumber.normalise(number);
         return asOf.did(normalised, moment).orElseThrow(() -> DomainException.notFound("DID_NOT_FOUND",
                 "DID " + normalised + " did not exist at " + moment));
     }
@@ -138,6 +140,18 @@ class AuditController {
     @GetMapping("/rebuild/{id}")
     RebuildJob rebuildJob(@PathVariable UUID id) {
         return rebuilds.find(id).orElseThrow(() -> DomainException.notFound("REBUILD_NOT_FOUND", "No rebuild " + id));
+    }
+
+    /** A subject is an entity's id; a DID's is its number, which a caller may write as people do ({@code +1 555 ...}). */
+    private static String subject(String given) {
+        if (given == null) {
+            return null;
+        }
+        try {
+            return DidNumber.normalise(given);
+        } catch (InvalidDidNumberException notANumber) {
+            return given;
+        }
     }
 
     private static ResponseEntity<StreamingResponseBody> file(String name, MediaType type, StreamingResponseBody body) {

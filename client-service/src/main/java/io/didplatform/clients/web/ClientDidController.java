@@ -7,6 +7,7 @@ import io.didplatform.clients.command.UnblockDid;
 import io.didplatform.clients.query.AssignmentRequestResponse;
 import io.didplatform.clients.query.ClientDidResponse;
 import io.didplatform.clients.query.ClientDids;
+import io.didplatform.contracts.DidNumber;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
@@ -54,7 +55,7 @@ class ClientDidController {
 
     @PostMapping
     ResponseEntity<Object> take(@PathVariable String clientId, @Valid @RequestBody TakeDidRequest request) {
-        String number = DidNumbers.normalized(request.number());
+        String number = DidNumber.normalise(request.number());
         String destination = Destinations.valid(request.destination());
         AssignmentRequestResponse outcome = assignments.take(clientId, number, request.clientPackageId(), destination);
         if (AssignmentRequestResponse.FAILED.equals(outcome.status())) {
@@ -77,7 +78,7 @@ class ClientDidController {
 
     @GetMapping("/{number}")
     ClientDidResponse get(@PathVariable String clientId, @PathVariable String number) {
-        return dids.find(clientId, DidNumbers.normalized(number)).orElseThrow(() ->
+        return dids.find(clientId, DidNumber.normalise(number)).orElseThrow(() ->
                 DomainException.notFound("DID_NOT_FOUND", "Client " + clientId + " has no DID " + number));
     }
 
@@ -91,25 +92,25 @@ class ClientDidController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     void changeRouting(@PathVariable String clientId, @PathVariable String number,
                        @RequestBody RoutingRequest request) {
-        commands.send(new ChangeDidRouting(clientId, DidNumbers.normalized(number),
+        commands.send(new ChangeDidRouting(clientId, DidNumber.normalise(number),
                 Destinations.valid(request.destination())));
     }
 
     @PostMapping("/{number}/block")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void block(@PathVariable String clientId, @PathVariable String number) {
-        commands.send(new BlockDid(clientId, DidNumbers.normalized(number)));
+        commands.send(new BlockDid(clientId, DidNumber.normalise(number)));
     }
 
     @PostMapping("/{number}/unblock")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void unblock(@PathVariable String clientId, @PathVariable String number) {
-        commands.send(new UnblockDid(clientId, DidNumbers.normalized(number)));
+        commands.send(new UnblockDid(clientId, DidNumber.normalise(number)));
     }
 
     @DeleteMapping("/{number}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void giveBack(@PathVariable String clientId, @PathVariable String number) {
-        commands.send(new ReturnDid(clientId, DidNumbers.normalized(number)));
+        commands.send(new ReturnDid(clientId, DidNumber.normalise(number)));
     }
 }

@@ -1,9 +1,9 @@
 package io.didplatform.inventory.web;
 
+import io.didplatform.contracts.DidNumber;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.inventory.command.did.CreateDid;
 import io.didplatform.inventory.command.did.DeleteDid;
-import io.didplatform.inventory.command.did.DidNumbers;
 import io.didplatform.inventory.command.did.DidSnapshot;
 import io.didplatform.inventory.command.did.UpdateDid;
 import io.didplatform.inventory.process.bulk.DidCreationJob;
@@ -83,7 +83,7 @@ class DidController {
         StaffStatuses.require(request.status(), "status");
         StaffStatuses.require(request.afterHoldStatus(), "afterHoldStatus");
         if (request.number() != null) {
-            String number = DidNumbers.require(request.number());
+            String number = DidNumber.normalise(request.number());
             CreateDid command = new CreateDid(number, request.operatorId(), request.status(), request.afterHoldStatus(),
                     request.tag(), request.notes());
             commands.sendAndWait(command);
@@ -116,12 +116,12 @@ class DidController {
                              @RequestParam(required = false) String tag,
                              @RequestParam(required = false) String clientId,
                              @PageableDefault(size = 50, sort = "number") Pageable pageable) {
-        return search.search(new DidFilter(DidNumbers.prefix(number), status, operatorId, tag, clientId), pageable);
+        return search.search(new DidFilter(DidNumber.prefix(number), status, operatorId, tag, clientId), pageable);
     }
 
     @GetMapping("/{number}")
     DidResponse get(@PathVariable String number) {
-        String normalised = DidNumbers.require(number);
+        String normalised = DidNumber.normalise(number);
         return search.find(normalised)
                 .orElseThrow(() -> DomainException.notFound("DID_NOT_FOUND", "No DID " + normalised));
     }
@@ -130,7 +130,7 @@ class DidController {
     DidResponse update(@PathVariable String number, @Valid @RequestBody DidRequests.Change change) {
         StaffStatuses.require(change.status(), "status");
         StaffStatuses.require(change.afterHoldStatus(), "afterHoldStatus");
-        DidSnapshot did = commands.sendAndWait(new UpdateDid(DidNumbers.require(number), change.operatorId(),
+        DidSnapshot did = commands.sendAndWait(new UpdateDid(DidNumber.normalise(number), change.operatorId(),
                 change.status(), change.afterHoldStatus(), change.tag(), change.notes()));
         return LateArrivals.await(() -> search.find(did.number()).filter(view -> shows(view, did)), readWait)
                 .orElse(new DidResponse(did.number(), did.status(), did.afterHoldStatus(), did.operatorId(), did.tag(),
@@ -140,7 +140,7 @@ class DidController {
     @DeleteMapping("/{number}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String number) {
-        String normalised = DidNumbers.require(number);
+        String normalised = DidNumber.normalise(number);
         commands.sendAndWait(new DeleteDid(normalised));
         LateArrivals.until(() -> search.find(normalised).isEmpty(), readWait);
     }
@@ -183,7 +183,7 @@ class DidController {
                 throw DomainException.invalid("INVALID_REQUEST", "numbers must hold 1 to " + maxBulk + " numbers");
             }
             List<String> normalised = new ArrayList<>(numbers.size());
-            numbers.forEach(number -> normalised.add(DidNumbers.require(number)));
+            numbers.forEach(number -> normalised.add(DidNumber.normalise(number)));
             return new DidSelection(normalised, null);
         }
         return new DidSelection(null, filter.toFilter());

@@ -1,7 +1,7 @@
 package io.didplatform.inventory.web;
 
+import io.didplatform.contracts.DidNumber;
 import io.didplatform.contracts.inventory.DidStatus;
-import io.didplatform.inventory.command.did.DidNumbers;
 import io.didplatform.inventory.command.registry.JdbcDidRegistry;
 import io.didplatform.inventory.process.importing.DidImport;
 import io.didplatform.inventory.process.importing.ImportDefaults;
@@ -90,7 +90,7 @@ class DidFileController {
         if (!kind.equals("csv") && !kind.equals("xlsx")) {
             throw DomainException.invalid("INVALID_FORMAT", "format is csv or xlsx");
         }
-        DidFilter filter = new DidFilter(DidNumbers.prefix(number), status, operatorId, tag, clientId);
+        DidFilter filter = new DidFilter(DidNumber.prefix(number), status, operatorId, tag, clientId);
         StreamingResponseBody body = out -> {
             try (DidExportWriter writer = kind.equals("csv") ? DidExportWriter.csv(out) : DidExportWriter.xlsx(out)) {
                 writer.write(ExportCells.HEADER);

@@ -1,7 +1,7 @@
 package io.didplatform.inventory.web;
 
+import io.didplatform.contracts.DidNumber;
 import io.didplatform.contracts.inventory.DidStatus;
-import io.didplatform.inventory.command.did.DidNumbers;
 import io.didplatform.inventory.query.did.DidFilter;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,7 +25,7 @@ final class DidRequests {
 
     record Filter(String number, DidStatus status, String operatorId, String tag, String clientId) {
         DidFilter toFilter() {
-            return new DidFilter(DidNumbers.prefix(number), status, operatorId, tag, clientId);
+            return new DidFilter(DidNumber.prefix(number), status, operatorId, tag, clientId);
         }
     }
 

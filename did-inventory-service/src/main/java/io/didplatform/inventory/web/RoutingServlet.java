@@ -3,8 +3,9 @@ package io.didplatform.inventory.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.didplatform.contracts.DidNumber;
+import io.didplatform.contracts.InvalidDidNumberException;
 import io.didplatform.contracts.inventory.DidStatus;
-import io.didplatform.inventory.command.did.DidNumbers;
 import io.didplatform.inventory.query.routing.Route;
 import io.didplatform.inventory.query.routing.RoutingTable;
 import io.didplatform.support.web.ApiErrors;
@@ -64,19 +65,23 @@ class RoutingServlet extends HttpServlet {
         long started = System.nanoTime();
         // the path info is "/{number}", already URL-decoded
         String requested = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
-        Optional<String> number = DidNumbers.normalise(requested);
-        Optional<Route> route = number.flatMap(table::find);
+        String number;
+        try {
+            number = DidNumber.normalise(requested);
+        } catch (InvalidDidNumberException e) {
+            problem(request, response, HttpStatus.BAD_REQUEST, InvalidDidNumberException.CODE, e.getMessage());
+            invalid.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return;
+        }
+        Optional<Route> route = table.find(number);
         if (route.isPresent()) {
             Route known = route.get();
             write(response, HttpStatus.OK, MediaType.APPLICATION_JSON_VALUE, answers.writeValueAsBytes(new RoutingAnswer(
-                    number.get(), known.routable(), known.status(), known.routable() ? known.destination() : null)));
+                    number, known.routable(), known.status(), known.routable() ? known.destination() : null)));
             found.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-        } else if (number.isPresent()) {
-            problem(request, response, HttpStatus.NOT_FOUND, "DID_NOT_FOUND", "No DID " + number.get());
-            unknown.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } else {
-            problem(request, response, HttpStatus.BAD_REQUEST, "INVALID_NUMBER", DidNumbers.invalidReason(requested));
-            invalid.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            problem(request, response, HttpStatus.NOT_FOUND, "DID_NOT_FOUND", "No DID " + number);
+            unknown.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

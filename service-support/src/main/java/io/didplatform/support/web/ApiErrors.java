@@ -2,6 +2,7 @@ package io.didplatform.support.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.didplatform.contracts.InvalidDidNumberException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -37,6 +38,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     public ProblemDetail domain(DomainException e) {
         return problem(statusOf(e.kind()), e.getMessage(), e.code());
+    }
+
+    @ExceptionHandler(InvalidDidNumberException.class)
+    public ProblemDetail invalidNumber(InvalidDidNumberException e) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), InvalidDidNumberException.CODE);
     }
 
     @ExceptionHandler(CommandExecutionException.class)

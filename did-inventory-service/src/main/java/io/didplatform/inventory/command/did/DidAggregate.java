@@ -1,5 +1,7 @@
 package io.didplatform.inventory.command.did;
 
+import io.didplatform.contracts.DidNumber;
+import io.didplatform.contracts.InvalidDidNumberException;
 import io.didplatform.contracts.inventory.AssignmentRejection;
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidAssignmentRejected;
@@ -67,8 +69,8 @@ public class DidAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(CreateDid command, DidRegistry registry) {
-        if (!DidNumbers.isValid(command.number())) {
-            throw DomainException.invalid("INVALID_NUMBER", DidNumbers.invalidReason(command.number()));
+        if (!DidNumber.isNormalised(command.number())) {
+            throw DomainException.invalid(InvalidDidNumberException.CODE, DidNumber.refusal(command.number()));
         }
         if (exists) {
             throw DomainException.conflict("DID_EXISTS", "DID " + command.number() + " already exists");

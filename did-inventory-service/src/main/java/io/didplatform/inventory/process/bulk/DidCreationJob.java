@@ -1,8 +1,9 @@
 package io.didplatform.inventory.process.bulk;
 
+import io.didplatform.contracts.DidNumber;
+import io.didplatform.contracts.InvalidDidNumberException;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.inventory.command.did.DidBatchCreator;
-import io.didplatform.inventory.command.did.DidNumbers;
 import io.didplatform.inventory.command.did.NewDid;
 import io.didplatform.inventory.command.registry.JdbcDidRegistry;
 import io.didplatform.inventory.process.job.JobProgress;
@@ -84,9 +85,11 @@ public class DidCreationJob {
         }
 
         private String validate(DidRow row) {
-            Optional<String> number = DidNumbers.normalise(row.number());
-            if (number.isEmpty()) {
-                return DidNumbers.invalidReason(row.number());
+            String number;
+            try {
+                number = DidNumber.normalise(row.number());
+            } catch (InvalidDidNumberException e) {
+                return e.getMessage();
             }
             if (row.operator() == null || row.operator().isBlank()) {
                 return "operator missing: give an operator column or an operatorId";
@@ -109,7 +112,7 @@ public class DidCreationJob {
             if (tag != null && tag.length() > MAX_TAG || notes != null && notes.length() > MAX_NOTES) {
                 return "tag longer than " + MAX_TAG + " or notes longer than " + MAX_NOTES + " characters";
             }
-            NewDid did = new NewDid(number.get(), operatorId.get(), status, afterHold, tag, notes);
+            NewDid did = new NewDid(number, operatorId.get(), status, afterHold, tag, notes);
             batch.add(did);
             origin.put(did, row);
             return null;

@@ -1,6 +1,6 @@
 package io.didplatform.inventory.process.bulk;
 
-import io.didplatform.inventory.command.did.DidNumbers;
+import io.didplatform.contracts.DidNumber;
 import io.didplatform.support.web.DomainException;
 
 import java.util.Iterator;
@@ -15,8 +15,8 @@ public record DidRange(String first, String last) {
         if (ends.length != 2) {
             throw DomainException.invalid("INVALID_RANGE", "A range is written first-last, e.g. 15550000000-15550000999");
         }
-        String first = DidNumbers.require(ends[0].trim());
-        String last = DidNumbers.require(ends[1].trim());
+        String first = DidNumber.normalise(ends[0].trim());
+        String last = DidNumber.normalise(ends[1].trim());
         if (first.length() != last.length()) {
             throw DomainException.invalid("INVALID_RANGE", "Both ends of a range must have the same number of digits");
         }
