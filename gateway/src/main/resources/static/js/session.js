@@ -5,7 +5,7 @@ const has = (...roles) => roles.some((role) => session.user?.roles?.includes(rol
 
 export const session = {
   user: null,
-  /** Mirrors the gateway's rules (DESIGN §5) so the UI only offers what the server will accept. */
+  /** Mirrors the gateway's rules (docs/api.md, "Roles") so the UI only offers what the server will accept. */
   can: {
     write: () => has('ADMIN', 'OPERATOR'),
     delete: () => has('ADMIN'),

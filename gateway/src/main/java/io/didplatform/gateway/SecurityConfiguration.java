@@ -31,7 +31,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import reactor.core.publisher.Mono;
 
 /**
- * Roles (DESIGN §5): ADMIN may do everything; OPERATOR everything but deletes and audit exports;
+ * Roles (docs/api.md, "Roles"): ADMIN may do everything; OPERATOR everything but deletes and audit exports;
  * AUDITOR reads and audit only. The {@code local} profile takes HTTP Basic users from configuration;
  * every other profile takes JWT bearer tokens with a {@code roles} claim.
  */

@@ -3,7 +3,7 @@ package io.didplatform.audit.query;
 import java.time.Instant;
 
 /**
- * A DID as it was at some moment: the DESIGN's DID fields, plus the hold reason, and since when and through
+ * A DID as it was at some moment: the fields of the DID shape clients see (docs/api.md), plus the hold reason, and since when and through
  * which event it had exactly these values.
  */
 public record DidSnapshot(String number, String status, String afterHoldStatus, String operatorId, String tag,

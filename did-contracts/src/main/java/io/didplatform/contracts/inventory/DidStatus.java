@@ -3,7 +3,7 @@ package io.didplatform.contracts.inventory;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** A DID's lifecycle status (DESIGN §3). */
+/** A DID's lifecycle status (docs/design.md, "The DID lifecycle"). */
 public enum DidStatus {
     IN_STOCK, RESERVED, ARCHIVE, ACTIVE, BLOCKED, HOLD;
 

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * connection:
  * <ul>
  * <li>the events of a unit of work are appended with one multi-row insert. The stock engine persists them entity
- * by entity, and with the global index sequence's allocation size of 1 (see STACK.md) every event costs its own
+ * by entity, and with the global index sequence's allocation size of 1 ({@code META-INF/axon-orm.xml}, which keeps
+ * the stream free of gaps) every event costs its own
  * {@code nextval} round trip: a hold cascade committing 250 DIDs' events at once spent more time on those than on
  * anything else;</li>
  * <li>an aggregate's events (and latest snapshot) are read with prepared SQL rather than a JPQL query each; and

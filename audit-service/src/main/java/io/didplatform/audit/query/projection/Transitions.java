@@ -45,8 +45,8 @@ import static io.didplatform.audit.query.projection.EntityKind.PACKAGE;
 
 /**
  * How each published event changes the entity it concerns, as plain field maps. A DID's fields are those of the
- * DESIGN's DID shape (plus {@code holdReason}); a deletion clears every field, and a creation starts from none,
- * so a re-created DID's history shows it coming back from nothing.
+ * DID shape clients see (docs/api.md), plus {@code holdReason}; a deletion clears every field, and a creation
+ * starts from none, so a re-created DID's history shows it coming back from nothing.
  */
 final class Transitions {
     static final String ACTIVE = "ACTIVE";

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A bulk job as clients see it (DESIGN job shape), plus {@code kind}, {@code errorsOmitted} (errors beyond the
+ * A bulk job as clients see it (docs/api.md), with its {@code kind}, {@code errorsOmitted} (errors beyond the
  * stored maximum are counted, not listed), {@code detail} (why a job FAILED) and its times.
  */
 public record JobReport(UUID id, String kind, JobState state, long total, long succeeded, long failed,

@@ -32,7 +32,7 @@ import static io.didplatform.contracts.inventory.HoldReason.PACKAGE_INACTIVE;
 import static io.didplatform.contracts.inventory.HoldReason.RELEASED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Assignment, blocking, routing, holds, restores and releases of one DID (DESIGN §3). */
+/** Assignment, blocking, routing, holds, restores and releases of one DID (docs/design.md, "The DID lifecycle"). */
 class DidClientLifecycleTest {
     private static final String NUMBER = "15550000001";
     private static final String CLIENT = "client-1";
