@@ -36,9 +36,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stands in for did-inventory-service's half of the saga until it exists: reads client.events on the real broker
- * (from its end at start) and answers as the Did aggregate is specified to, one event at a time, from a small
- * stock kept in memory. Numbers put in {@link #ignore} are never answered.
+ * Stands in for did-inventory-service's half of the saga, so these tests need only this service: reads
+ * client.events on the real broker (from its end at start) and answers as the Did aggregate is specified to (the
+ * client-service README's "What inventory must do"), one event at a time, from a small stock kept in memory.
+ * Numbers put in {@link #ignore} are never answered.
  */
 final class InventoryStandIn implements AutoCloseable {
     private record Did(DidStatus status, String tag) {

@@ -113,8 +113,8 @@ public final class AuditPerformanceHarness {
         long count = 0;
         while (count < published) {
             Thread.sleep(500);
-            // the highest log position is one index lookup; count(*) scans the whole log (about 1 s of a core at 1M
-            // events, most of one of this machine's two cores if it were asked twice a second), so it is asked only
+            // the highest log position is one index lookup; count(*) scans the whole log, which asked twice a second
+            // would compete with the service for the CPU being measured, so it is asked only
             // once the log may hold everything (a position can be skipped, by a conflict or a rolled-back batch)
             Long last = jdbc.queryForObject("select max(seq) from audit_event", Long.class);
             if (firstAt == 0 && last != null) {

@@ -56,7 +56,7 @@ class DidController {
     private final BulkJobs jobs;
     private final long maxBulk;
     /**
-     * Search and GET read the read model, a few hundred milliseconds behind the event store: a single create, edit
+     * Search and GET read the read model, a moment behind the event store: a single create, edit
      * or delete answers once search shows it (waiting up to this long), so a GET right after agrees with the answer.
      */
     private final Duration readWait;

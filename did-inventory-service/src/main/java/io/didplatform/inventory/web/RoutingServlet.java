@@ -26,10 +26,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code GET /api/routing/{number}}: may a call to this number be routed, and where. Switches call it thousands of
- * times a second, so it is a servlet of its own rather than a Spring MVC controller: the answer is a map lookup
- * (about a microsecond), while the generic MVC path around it (handler mapping, argument resolution, content
- * negotiation, a per-request observation) cost about 300 µs of CPU per request, which on a busy machine became
- * the lookups' tail latency. Timed and counted by outcome in {@code did.routing.lookups}.
+ * times a second, so it is a servlet of its own rather than a Spring MVC controller: the answer is a map lookup,
+ * while the generic MVC path around it (handler mapping, argument resolution, content negotiation, a per-request
+ * observation) costs many times its CPU, which on a busy machine becomes the lookups' tail latency. Timed and
+ * counted by outcome in {@code did.routing.lookups}.
  */
 class RoutingServlet extends HttpServlet {
     static final String PATH = "/api/routing/";

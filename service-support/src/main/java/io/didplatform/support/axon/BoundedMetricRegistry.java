@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * Axon's metrics (timers, counters, processor latency) without its capacity monitor, which keeps every message's
- * handling time for ten minutes in a sorted map: a bulk job's million events held ~150 MB of heap in those maps
- * alone and lengthened every young collection, the routing lookups' pauses among them. Event processors get
+ * handling time for ten minutes in a sorted map: after a bulk job those maps hold an entry per event, a heap that
+ * lengthens every young collection, the routing lookups' pauses among them. Event processors get
  * {@link EventProcessorMeters}, the same meters found once per payload type rather than once per event.
  */
 class BoundedMetricRegistry extends GlobalMetricRegistry {

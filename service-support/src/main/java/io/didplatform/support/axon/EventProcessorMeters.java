@@ -18,7 +18,7 @@ import java.util.function.Function;
 /**
  * An event processor's meters under Axon's names and tags (timers, counters, latency gauge), looked up once per
  * payload type. Axon's own monitors look nine meters up in the registry for every event and record each handling
- * time into percentile histograms: a fifth of a processor's CPU in a bulk run. The tags may depend only on the
+ * time into percentile histograms, a cost a busy processor pays on every event. The tags may depend only on the
  * payload type, as Axon's dimensional tags (payload type, processor name) do. Timers keep count, total and max;
  * percentiles are for the metrics backend to compute.
  */

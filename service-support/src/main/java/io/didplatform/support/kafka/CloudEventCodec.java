@@ -51,9 +51,9 @@ public class CloudEventCodec {
 
     /**
      * The event as a structured-mode CloudEvent whose data is {@code jsonPayload}, the payload already serialized
-     * as JSON (as the event store holds it), written in unparsed. The SDK's writer parses JSON data into a tree and
-     * writes the tree out again, which was a quarter of the outbox's CPU in a bulk run; {@link #decode} reads the
-     * result with the SDK.
+     * as JSON (as the event store holds it), written in unparsed. The SDK's writer would parse the JSON data into a
+     * tree and write the tree out again, for every event the outbox sends; {@link #decode} reads the result with
+     * the SDK.
      */
     public byte[] encode(EventMessage<?> message, String subject, byte[] jsonPayload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(384 + jsonPayload.length);

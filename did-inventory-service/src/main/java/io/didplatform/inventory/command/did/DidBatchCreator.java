@@ -31,7 +31,7 @@ import java.util.Set;
  *
  * <p>The events are written with one multi-row insert per batch rather than through {@code EventStore.publish}:
  * Axon's JPA engine persists entity by entity, fetching each global index from the sequence on its own round
- * trip, which held bulk creation to about a thousand DIDs a second.
+ * trip, so a batch would cost a round trip per DID.
  */
 @Component
 public class DidBatchCreator {
