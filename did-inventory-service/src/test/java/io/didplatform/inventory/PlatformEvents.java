@@ -10,6 +10,7 @@ import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -46,9 +47,12 @@ public final class PlatformEvents implements AutoCloseable {
         return send(Topics.PACKAGE, packages, event.subject(), event);
     }
 
-    /** Delivers an event again, same id and all, as a producer retry or a consumer rebalance would. */
-    public void redeliver(Sent sent) {
-        await(producer.send(new ProducerRecord<>(sent.topic(), sent.key(), sent.value())));
+    /**
+     * Delivers an event again, same id and all, as a producer retry or a consumer rebalance would; returns where
+     * the broker put it.
+     */
+    public RecordMetadata redeliver(Sent sent) {
+        return await(producer.send(new ProducerRecord<>(sent.topic(), sent.key(), sent.value())));
     }
 
     private Sent send(String topic, CloudEventCodec codec, String subject, Object event) {
@@ -59,9 +63,9 @@ public final class PlatformEvents implements AutoCloseable {
         return sent;
     }
 
-    private static void await(java.util.concurrent.Future<?> send) {
+    private static RecordMetadata await(java.util.concurrent.Future<RecordMetadata> send) {
         try {
-            send.get();
+            return send.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
