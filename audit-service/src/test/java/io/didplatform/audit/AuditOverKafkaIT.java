@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
  * event log exports over HTTP.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditOverKafkaIT extends AuditIntegrationTest {
+class AuditOverKafkaIT extends AuditITBase {
     private static final String FORMULA_ACTOR = "=HYPERLINK(\"http://evil\",\"x\")";
 
     @Autowired

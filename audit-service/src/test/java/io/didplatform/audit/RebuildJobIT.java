@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
  * then COMPLETED with a report that proves the projections came out identical; a job left RUNNING by a stop
  * of the service is reported FAILED, one still being worked on is not.
  */
-class RebuildJobIT extends AuditIntegrationTest {
+class RebuildJobIT extends AuditITBase {
     @Autowired
     TestRestTemplate http;
     @Autowired

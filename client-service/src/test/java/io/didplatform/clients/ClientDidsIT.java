@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** A client's DIDs after taking them: changes go to inventory as requests, and the list shows what inventory did. */
-class ClientDidsIT extends ClientIntegrationTest {
+class ClientDidsIT extends ClientITBase {
     @Test
     void routesBlocksUnblocksAndGivesBackADidAndTheListFollowsInventory() {
         String client = api.createClient("Busy");

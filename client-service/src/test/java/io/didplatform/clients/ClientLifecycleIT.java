@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class ClientLifecycleIT extends ClientIntegrationTest {
+class ClientLifecycleIT extends ClientITBase {
     @Test
     void createdAndUpdatedClientIsPublishedAndListed() throws Exception {
         ResponseEntity<Map> created = api.call(HttpMethod.POST, "/api/clients",

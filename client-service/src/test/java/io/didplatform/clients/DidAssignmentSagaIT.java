@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** Taking a DID end to end: this service, the real broker, and a stand-in answering for inventory. */
-class DidAssignmentSagaIT extends ClientIntegrationTest {
+class DidAssignmentSagaIT extends ClientITBase {
     private static final String DEST = "sip:office@pbx.example.com";
 
     @Test

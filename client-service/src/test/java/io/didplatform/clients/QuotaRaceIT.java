@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Many requests at once, over real HTTP connections (not a pooled client that would queue them). */
-class QuotaRaceIT extends ClientIntegrationTest {
+class QuotaRaceIT extends ClientITBase {
     private static final String DEST = "sip:race@pbx.example.com";
     @LocalServerPort
     int port;

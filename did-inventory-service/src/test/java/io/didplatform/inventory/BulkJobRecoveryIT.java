@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BulkJobRecoveryIT extends InventoryIntegrationTest {
+class BulkJobRecoveryIT extends InventoryITBase {
     @Autowired
     ApplicationContext context;
     @Value("${did.jobs.instance-id}")

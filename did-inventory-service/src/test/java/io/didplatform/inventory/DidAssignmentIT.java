@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Inventory's half of the assignment saga, driven by client-service's events on the real broker. */
-class DidAssignmentIT extends InventoryIntegrationTest {
+class DidAssignmentIT extends InventoryITBase {
     private static final String ASSIGNED = "did.DidAssigned.v1";
     private static final String REJECTED = "did.DidAssignmentRejected.v1";
 

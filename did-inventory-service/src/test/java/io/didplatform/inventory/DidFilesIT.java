@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Imports of csv, xls, xlsx and broken files; exports of exactly what a filter selects. */
-class DidFilesIT extends InventoryIntegrationTest {
+class DidFilesIT extends InventoryITBase {
     private static final AtomicLong BLOCK = new AtomicLong(1_888_000);
 
     String operatorName;

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** DIDs from REST through the event store to the read model and Kafka. Each test uses its own number block. */
-class DidInventoryIT extends InventoryIntegrationTest {
+class DidInventoryIT extends InventoryITBase {
     private static final AtomicLong BLOCK = new AtomicLong(1_777_000);
 
     String operator;

@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * The hold lifecycle driven by package-service's and client-service's events on the real broker: holds when a
  * client package is deactivated, restores when it is active again, releases when the hold (short in these tests) ends.
  */
-class HoldLifecycleIT extends InventoryIntegrationTest {
+class HoldLifecycleIT extends InventoryITBase {
     PlatformEvents events;
     TopicWatcher published;
     ClientDids dids;

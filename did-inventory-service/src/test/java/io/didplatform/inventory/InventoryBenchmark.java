@@ -65,7 +65,7 @@ import static org.awaitility.Awaitility.await;
  * platform's, and holds last an hour so none ends during the run.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class InventoryBenchmark extends InventoryIntegrationTest {
+class InventoryBenchmark extends InventoryITBase {
     private static final Path REPORT = Path.of("target", "benchmark.txt");
 
     @DynamicPropertySource

@@ -11,7 +11,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class OperatorLifecycleIT extends InventoryIntegrationTest {
+class OperatorLifecycleIT extends InventoryITBase {
     @Test
     void operatorIsCreatedRenamedAndDeleted() {
         String name = "Carrier " + UUID.randomUUID();

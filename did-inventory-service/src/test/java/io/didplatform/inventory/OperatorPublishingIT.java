@@ -17,7 +17,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class OperatorPublishingIT extends InventoryIntegrationTest {
+class OperatorPublishingIT extends InventoryITBase {
     @Test
     void createdOperatorIsStoredPublishedAsCloudEventAndListed() throws Exception {
         HttpHeaders headers = new HttpHeaders();

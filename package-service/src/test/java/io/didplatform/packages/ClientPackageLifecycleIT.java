@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The acceptance, over REST, PostgreSQL and Kafka. */
-class ClientPackageLifecycleIT extends PackageIntegrationTest {
+class ClientPackageLifecycleIT extends PackageITBase {
     private static final Duration KAFKA = Duration.ofSeconds(30);
     /** The DID topic is shared with inventory's tests, bulk imports included: give its consumer time. */
     private static final Duration DID_TOPIC = Duration.ofSeconds(90);

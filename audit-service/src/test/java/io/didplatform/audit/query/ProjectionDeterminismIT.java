@@ -1,7 +1,7 @@
 package io.didplatform.audit.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.didplatform.audit.AuditIntegrationTest;
+import io.didplatform.audit.AuditITBase;
 import io.didplatform.audit.DidLifecycle;
 import io.didplatform.audit.DidLifecycle.Published;
 import io.didplatform.audit.query.AuditIngest.Received;
@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * interleaved differently (a DidHeld arriving before the PackageDeactivated that caused it), batches written side
  * by side and the same batches written by two threads at once, and after a rebuild.
  */
-class ProjectionDeterminismIT extends AuditIntegrationTest {
+class ProjectionDeterminismIT extends AuditITBase {
     @Autowired
     AuditIngest ingest;
     @Autowired

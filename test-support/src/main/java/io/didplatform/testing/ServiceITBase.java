@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * JSON mapper. A service's base class extends it and adds {@code @SpringBootTest} with the service's settings
  * and {@link TestInfrastructure}.
  */
-public abstract class ServiceIntegrationTest {
+public abstract class ServiceITBase {
     @Autowired
     protected TestRestTemplate http;
     @Autowired

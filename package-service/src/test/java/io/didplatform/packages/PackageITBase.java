@@ -1,6 +1,6 @@
 package io.didplatform.packages;
 
-import io.didplatform.testing.ServiceIntegrationTest;
+import io.didplatform.testing.ServiceITBase;
 import io.didplatform.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
         "db-scheduler.polling-interval=1s",
         "spring.kafka.consumer.group-id=package-service-it-${random.uuid}",
         "spring.kafka.consumer.auto-offset-reset=latest"})
-public abstract class PackageIntegrationTest extends ServiceIntegrationTest {
+public abstract class PackageITBase extends ServiceITBase {
 
     @Autowired
     private KafkaListenerEndpointRegistry listeners;

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * ({@link #INVENTORY_TOPIC} ...), so the events the tests publish never reach the other services.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class AuditIntegrationTest {
+public abstract class AuditITBase {
     protected static final String INVENTORY_TOPIC = "audit-it." + Topics.DID_INVENTORY;
     protected static final String PACKAGE_TOPIC = "audit-it." + Topics.PACKAGE;
     protected static final String CLIENT_TOPIC = "audit-it." + Topics.CLIENT;

@@ -1,7 +1,7 @@
 package io.didplatform.inventory;
 
 import io.didplatform.contracts.Topics;
-import io.didplatform.testing.ServiceIntegrationTest;
+import io.didplatform.testing.ServiceITBase;
 import io.didplatform.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,7 +18,7 @@ import java.util.List;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "did.hold.period=PT10S", "did.hold.expiry.poll-interval=PT0.5S", "did.hold.cascade.sweep-interval=PT2S"})
-public abstract class InventoryIntegrationTest extends ServiceIntegrationTest {
+public abstract class InventoryITBase extends ServiceITBase {
     Api api;
 
     @DynamicPropertySource

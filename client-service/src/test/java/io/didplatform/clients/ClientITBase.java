@@ -1,7 +1,7 @@
 package io.didplatform.clients;
 
 import io.didplatform.contracts.Topics;
-import io.didplatform.testing.ServiceIntegrationTest;
+import io.didplatform.testing.ServiceITBase;
 import io.didplatform.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"did.clients.assignment-wait=PT10S", "did.clients.snapshot-every=5"})
-public abstract class ClientIntegrationTest extends ServiceIntegrationTest {
+public abstract class ClientITBase extends ServiceITBase {
     PlatformEvents events;
     InventoryStandIn inventory;
     Api api;
