@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
 /**
- * Request bodies with unknown fields are refused (a typo must not be silently ignored). Only HTTP is strict:
- * events stay tolerant, because published events may gain fields.
+ * Request bodies with unknown fields are refused (a typo must not be silently ignored), and every text a request
+ * carries, in its body, query or path, is held to {@link TextRule}. Only HTTP is strict: events stay tolerant,
+ * because published events may gain fields.
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJsonConfiguration implements WebMvcConfigurer {
@@ -21,8 +23,14 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
             if (converter instanceof MappingJackson2HttpMessageConverter json) {
                 json.setObjectMapper(json.getObjectMapper().copy()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES));
+                        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                        .registerModule(new TextCheckingModule()));
             }
         }
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new TextParameterCheck());
     }
 }
