@@ -17,16 +17,18 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class StrictJsonConfiguration implements WebMvcConfigurer {
 
+    /**
+     * The converter is replaced in Spring MVC's list, not changed: the same instance serves every RestTemplate
+     * built from Boot's converters, and a client must read whatever a response holds.
+     */
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
-        for (HttpMessageConverter<?> converter : converters) {
-            if (converter instanceof MappingJackson2HttpMessageConverter json) {
-                json.setObjectMapper(json.getObjectMapper().copy()
+        converters.replaceAll(converter -> converter instanceof MappingJackson2HttpMessageConverter json
+                ? new MappingJackson2HttpMessageConverter(json.getObjectMapper().copy()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                        .registerModule(new TextCheckingModule()));
-            }
-        }
+                        .registerModule(new TextCheckingModule()))
+                : converter);
     }
 
     @Override
