@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * this service's requests as inventory would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"did.clients.assignment-wait=PT10S", "did.clients.snapshot-every=5"})
+        properties = {"did.clients.assignment-wait=PT10S", "did.clients.snapshot-every=5",
+                "did.clients.assignment-timeout=PT20S", "db-scheduler.polling-interval=1s"})
 public abstract class ClientITBase extends ServiceITBase {
     PlatformEvents events;
     InventoryStandIn inventory;

@@ -59,7 +59,7 @@ class EventContractsTest {
                 new ClientUpdated("client-1", "Acme Inc", "noc@acme.test", ClientStatus.SUSPENDED),
                 new DidAssignmentRequested("client-1", REQUEST, N, "cp-1", "sip:a@pbx", TAGS),
                 new DidAssignmentConfirmed("client-1", REQUEST, N, "cp-1"),
-                new DidAssignmentFailed("client-1", REQUEST, N, "cp-1", AssignmentRejection.LIMIT_REACHED),
+                new DidAssignmentFailed("client-1", REQUEST, N, "cp-1", AssignmentRejection.TIMEOUT),
                 new DidReturnRequested("client-1", N, "cp-1"),
                 new DidRoutingChangeRequested("client-1", N, "sips:b@pbx"),
                 new DidBlockRequested("client-1", N),

@@ -15,6 +15,8 @@ import io.didplatform.contracts.clients.DidUnblockRequested;
 import io.didplatform.contracts.inventory.AssignmentRejection;
 import io.didplatform.support.web.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -28,12 +30,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A client and its DID quota. Every request for a number holds a slot of its client package until inventory
  * answers, so counting slots (pending and assigned) can never let more numbers through than {@code didLimit}:
- * Axon handles one command at a time per aggregate, and the event store refuses a second writer.
+ * Axon handles one command at a time per aggregate, and the event store refuses a second writer. A request
+ * inventory leaves unanswered until its durable deadline fails with TIMEOUT and frees its slot; an assignment
+ * that still arrives after that is given back at once (the request's FAILED is final for the caller).
  */
 @Aggregate(snapshotTriggerDefinition = "clientSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE) // snapshots are this state as JSON
 public class ClientAggregate {
+    static final String ANSWER_DUE = "did-assignment-answer-due";
+
     @AggregateIdentifier
     private String clientId;
     private ClientStatus status;
@@ -58,7 +64,7 @@ public class ClientAggregate {
     }
 
     @CommandHandler
-    void handle(RequestDidAssignment command) {
+    void handle(RequestDidAssignment command, DeadlineManager deadlines) {
         if (status != ClientStatus.ACTIVE) {
             throw DomainException.conflict("CLIENT_NOT_ACTIVE", "Client " + clientId + " is " + status + " and may not take DIDs");
         }
@@ -82,14 +88,31 @@ public class ClientAggregate {
         }
         apply(new DidAssignmentRequested(clientId, command.requestId(), command.number(), terms.clientPackageId(),
                 command.destination(), terms.tags()));
+        // not cancelled when the answer comes: a settled request's deadline finds nothing to do
+        deadlines.schedule(command.answerDue(), ANSWER_DUE, new AnswerOverdue(command.requestId(), command.number()));
     }
 
-    /** Inventory's answer may arrive more than once, or for a request already settled: only a pending one moves. */
+    /**
+     * Inventory's answer may arrive more than once (a pending request moves once), or after the request timed out:
+     * the number is then this client's in inventory but no longer counted here, so it is given back. A number the
+     * client holds by another request is never given back by this.
+     */
     @CommandHandler
     void handle(ConfirmDidAssignment command) {
-        Slot slot = pendingSlot(command.number(), command.requestId());
-        if (slot != null) {
+        Slot slot = slots.get(command.number());
+        if (slot != null && !slot.assigned() && slot.requestId().equals(command.requestId())) {
             apply(new DidAssignmentConfirmed(clientId, command.requestId(), command.number(), slot.clientPackageId()));
+        } else if (slot == null || !slot.assigned()) {
+            apply(new DidReturnRequested(clientId, command.number(), command.clientPackageId()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = ANSWER_DUE)
+    void answerOverdue(AnswerOverdue due) {
+        Slot slot = pendingSlot(due.number(), due.requestId());
+        if (slot != null) {
+            apply(new DidAssignmentFailed(clientId, due.requestId(), due.number(), slot.clientPackageId(),
+                    AssignmentRejection.TIMEOUT));
         }
     }
 
@@ -181,9 +204,10 @@ public class ClientAggregate {
         slots.remove(event.number());
     }
 
+    /** A pending request for the number stays: the number given back was assigned by an earlier, timed-out one. */
     @EventSourcingHandler
     void on(DidReturnRequested event) {
-        slots.remove(event.number());
+        slots.computeIfPresent(event.number(), (number, slot) -> slot.assigned() ? null : slot);
     }
 
     @EventSourcingHandler

@@ -70,7 +70,8 @@ class InventoryEventListener {
             if (knownClient(assigned.clientId(), event)) {
                 dids.assigned(assigned.clientId(), assigned.number(), assigned.clientPackageId(), assigned.requestId(),
                         assigned.destination());
-                commands.send(new ConfirmDidAssignment(assigned.clientId(), assigned.requestId(), assigned.number()), event);
+                commands.send(new ConfirmDidAssignment(assigned.clientId(), assigned.requestId(), assigned.number(),
+                        assigned.clientPackageId()), event);
             }
         } else if (payload instanceof DidAssignmentRejected rejected) {
             if (knownClient(rejected.clientId(), event)) {

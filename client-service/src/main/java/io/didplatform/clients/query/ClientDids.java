@@ -70,12 +70,14 @@ public class ClientDids {
 
     // --- written from inventory's events
 
+    /** A pending request of the client for the same number stays: a late assignment of a timed-out one is given back. */
     public void assigned(String clientId, String number, String clientPackageId, UUID requestId, String destination) {
         jdbc.update("""
                 insert into client_did_view (client_id, number, client_package_id, request_id, status, destination)
                 values (?, ?, ?, ?, 'ACTIVE', ?)
                 on conflict (client_id, number) do update set status = 'ACTIVE', destination = excluded.destination,
                     client_package_id = excluded.client_package_id, request_id = excluded.request_id, updated_at = now()
+                where client_did_view.status <> 'PENDING' or client_did_view.request_id = excluded.request_id
                 """, clientId, number, clientPackageId, requestId, destination);
     }
 

@@ -8,6 +8,7 @@ import io.didplatform.clients.query.AssignmentRequestResponse;
 import io.didplatform.clients.query.ClientDidResponse;
 import io.didplatform.clients.query.ClientDids;
 import io.didplatform.contracts.DidNumber;
+import io.didplatform.contracts.inventory.AssignmentRejection;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
@@ -59,7 +60,9 @@ class ClientDidController {
         String destination = Destinations.valid(request.destination());
         AssignmentRequestResponse outcome = assignments.take(clientId, number, request.clientPackageId(), destination);
         if (AssignmentRequestResponse.FAILED.equals(outcome.status())) {
-            throw DomainException.conflict(outcome.reason(), "Inventory refused " + number + ": " + outcome.reason());
+            throw DomainException.conflict(outcome.reason(), AssignmentRejection.TIMEOUT.name().equals(outcome.reason())
+                    ? "Inventory did not answer for " + number + " in time; the request was given up, try again"
+                    : "Inventory refused " + number + ": " + outcome.reason());
         }
         if (AssignmentRequestResponse.PENDING.equals(outcome.status())) {
             return ResponseEntity.accepted()

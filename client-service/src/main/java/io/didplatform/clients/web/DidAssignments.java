@@ -32,16 +32,19 @@ class DidAssignments {
     private final ClientDids dids;
     private final Duration wait;
     private final Duration packageWait;
+    private final Duration timeout;
 
     DidAssignments(ClientCommands commands, ClientPackages clientPackages, AssignmentOutcomes outcomes, ClientDids dids,
                    @Value("${did.clients.assignment-wait:PT5S}") Duration wait,
-                   @Value("${did.clients.package-wait:PT5S}") Duration packageWait) {
+                   @Value("${did.clients.package-wait:PT5S}") Duration packageWait,
+                   @Value("${did.clients.assignment-timeout:PT2M}") Duration timeout) {
         this.commands = commands;
         this.clientPackages = clientPackages;
         this.outcomes = outcomes;
         this.dids = dids;
         this.wait = wait;
         this.packageWait = packageWait;
+        this.timeout = timeout;
     }
 
     AssignmentRequestResponse take(String clientId, String number, String clientPackageId, String destination) {
@@ -52,7 +55,8 @@ class DidAssignments {
                 .orElse(null);
         CompletableFuture<AssignmentRequestResponse> outcome = outcomes.expect(requestId);
         try {
-            commands.send(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms));
+            commands.send(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms,
+                    Instant.now().plus(timeout)));
             return awaitDecision(outcome).orElseGet(() -> dids.request(clientId, requestId).orElse(
                     new AssignmentRequestResponse(requestId, clientId, number, clientPackageId, destination,
                             AssignmentRequestResponse.PENDING, null, Instant.now(), null)));

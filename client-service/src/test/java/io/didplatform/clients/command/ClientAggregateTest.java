@@ -19,8 +19,11 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 class ClientAggregateTest {
     private static final String CLIENT = "client-1";
@@ -29,6 +32,7 @@ class ClientAggregateTest {
     private static final UUID R1 = UUID.randomUUID();
     private static final UUID R2 = UUID.randomUUID();
     private static final UUID R3 = UUID.randomUUID();
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final ClientPackageTerms ACTIVE_TWO = new ClientPackageTerms(PACKAGE, CLIENT, 2, List.of("nyc"), true);
 
     private AggregateTestFixture<ClientAggregate> fixture;
@@ -46,8 +50,12 @@ class ClientAggregateTest {
         return new DidAssignmentRequested(CLIENT, requestId, number, PACKAGE, DEST, List.of("nyc"));
     }
 
-    private static RequestDidAssignment request(UUID requestId, String number, ClientPackageTerms terms) {
-        return new RequestDidAssignment(CLIENT, requestId, number, PACKAGE, DEST, terms);
+    private RequestDidAssignment request(UUID requestId, String number, ClientPackageTerms terms) {
+        return new RequestDidAssignment(CLIENT, requestId, number, PACKAGE, DEST, terms, fixture.currentTime().plus(TIMEOUT));
+    }
+
+    private static DidAssignmentFailed timedOut(UUID requestId, String number) {
+        return new DidAssignmentFailed(CLIENT, requestId, number, PACKAGE, AssignmentRejection.TIMEOUT);
     }
 
     private static Matcher<Object> refusedWith(String code) {
@@ -161,10 +169,10 @@ class ClientAggregateTest {
     @Test
     void inventoryAssignmentConfirmsThePendingRequestOnce() {
         fixture.given(created(), requested(R1, "12125550001"))
-                .when(new ConfirmDidAssignment(CLIENT, R1, "12125550001"))
+                .when(new ConfirmDidAssignment(CLIENT, R1, "12125550001", PACKAGE))
                 .expectEvents(new DidAssignmentConfirmed(CLIENT, R1, "12125550001", PACKAGE));
         fixture.given(created(), requested(R1, "12125550001"), new DidAssignmentConfirmed(CLIENT, R1, "12125550001", PACKAGE))
-                .when(new ConfirmDidAssignment(CLIENT, R1, "12125550001"))
+                .when(new ConfirmDidAssignment(CLIENT, R1, "12125550001", PACKAGE))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -180,6 +188,67 @@ class ClientAggregateTest {
     void anAnswerToAnotherRequestChangesNothing() {
         fixture.given(created(), requested(R1, "12125550001"))
                 .when(new FailDidAssignment(CLIENT, R2, "12125550001", AssignmentRejection.NOT_IN_STOCK))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRequestSetsADeadlineForInventorysAnswer() {
+        fixture.given(created())
+                .when(request(R1, "12125550001", ACTIVE_TWO))
+                .expectScheduledDeadlineWithName(TIMEOUT, ClientAggregate.ANSWER_DUE);
+    }
+
+    @Test
+    void aRequestInventoryLeavesUnansweredFailsWithTimeoutWhenItsDeadlineComes() {
+        fixture.givenCommands(new CreateClient(CLIENT, "Acme", "noc@acme.test", ClientStatus.ACTIVE),
+                        request(R1, "12125550001", ACTIVE_TWO))
+                .whenTimeElapses(TIMEOUT)
+                .expectDeadlinesMet(new AnswerOverdue(R1, "12125550001"))
+                .expectEvents(timedOut(R1, "12125550001"));
+    }
+
+    @Test
+    void aTimedOutRequestFreesItsSlot() {
+        fixture.given(created(), requested(R1, "12125550001"), timedOut(R1, "12125550001"))
+                .when(request(R2, "12125550002", new ClientPackageTerms(PACKAGE, CLIENT, 1, List.of(), true)))
+                .expectEvents(new DidAssignmentRequested(CLIENT, R2, "12125550002", PACKAGE, DEST, List.of()));
+    }
+
+    @Test
+    void anAnsweredRequestsDeadlineChangesNothing() {
+        fixture.givenCommands(new CreateClient(CLIENT, "Acme", "noc@acme.test", ClientStatus.ACTIVE),
+                        request(R1, "12125550001", ACTIVE_TWO), new ConfirmDidAssignment(CLIENT, R1, "12125550001", PACKAGE),
+                        request(R2, "12125550002", ACTIVE_TWO),
+                        new FailDidAssignment(CLIENT, R2, "12125550002", AssignmentRejection.NOT_IN_STOCK))
+                .whenTimeElapses(TIMEOUT)
+                .expectDeadlinesMet(new AnswerOverdue(R1, "12125550001"), new AnswerOverdue(R2, "12125550002"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAssignmentArrivingAfterTheTimeoutIsGivenBack() {
+        fixture.given(created(), requested(R1, "12125550001"), timedOut(R1, "12125550001"))
+                .when(new ConfirmDidAssignment(CLIENT, R1, "12125550001", PACKAGE))
+                .expectEvents(new DidReturnRequested(CLIENT, "12125550001", PACKAGE));
+    }
+
+    @Test
+    void aLateAssignmentGivenBackLeavesANewRequestForTheSameNumberPending() {
+        Object[] askedAgain = {created(), requested(R1, "12125550001"), timedOut(R1, "12125550001"),
+                requested(R2, "12125550001")};
+        fixture.given(askedAgain)
+                .when(new ConfirmDidAssignment(CLIENT, R1, "12125550001", PACKAGE))
+                .expectEvents(new DidReturnRequested(CLIENT, "12125550001", PACKAGE));
+        fixture.given(Stream.concat(Arrays.stream(askedAgain), Stream.of(new DidReturnRequested(CLIENT, "12125550001", PACKAGE))).toList())
+                .when(new FailDidAssignment(CLIENT, R2, "12125550001", AssignmentRejection.NOT_IN_STOCK))
+                .expectEvents(new DidAssignmentFailed(CLIENT, R2, "12125550001", PACKAGE, AssignmentRejection.NOT_IN_STOCK));
+    }
+
+    @Test
+    void aLateAssignmentNeverGivesBackANumberTheClientHolds() {
+        fixture.given(created(), requested(R2, "12125550001"), new DidAssignmentConfirmed(CLIENT, R2, "12125550001", PACKAGE))
+                .when(new ConfirmDidAssignment(CLIENT, R1, "12125550001", PACKAGE))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -3,6 +3,7 @@ package io.didplatform.inventory.web;
 import io.didplatform.contracts.DidNumber;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.inventory.query.did.DidFilter;
+import io.didplatform.support.web.FreeText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -15,12 +16,12 @@ final class DidRequests {
 
     /** Exactly one of {@code number}, {@code numbers} or {@code range}. */
     record Create(String number, List<String> numbers, String range, @NotBlank String operatorId, DidStatus status,
-                  DidStatus afterHoldStatus, @Size(max = 100) String tag, @Size(max = 1000) String notes) {
+                  DidStatus afterHoldStatus, @Size(max = 100) String tag, @FreeText @Size(max = 1000) String notes) {
     }
 
     /** Absent fields stay as they are; an empty tag or notes clears it. */
     record Change(String operatorId, DidStatus status, DidStatus afterHoldStatus, @Size(max = 100) String tag,
-                  @Size(max = 1000) String notes) {
+                  @FreeText @Size(max = 1000) String notes) {
     }
 
     record Filter(String number, DidStatus status, String operatorId, String tag, String clientId) {
@@ -31,7 +32,7 @@ final class DidRequests {
 
     /** {@code numbers} or {@code filter} selects the DIDs; the other fields are the change. */
     record MassChange(List<String> numbers, Filter filter, String operatorId, DidStatus status,
-                      DidStatus afterHoldStatus, @Size(max = 100) String tag, @Size(max = 1000) String notes) {
+                      DidStatus afterHoldStatus, @Size(max = 100) String tag, @FreeText @Size(max = 1000) String notes) {
     }
 
     record MassDelete(List<String> numbers, Filter filter) {

@@ -6,6 +6,7 @@ import io.didplatform.inventory.command.operator.UpdateOperator;
 import io.didplatform.inventory.query.operator.OperatorProjection;
 import io.didplatform.inventory.query.operator.OperatorResponse;
 import io.didplatform.support.web.DomainException;
+import io.didplatform.support.web.FreeText;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -42,7 +43,7 @@ class OperatorController {
         this.operators = operators;
     }
 
-    record OperatorRequest(@NotBlank @Size(max = 128) String name, @Size(max = 1000) String notes) {
+    record OperatorRequest(@NotBlank @Size(max = 128) String name, @FreeText @Size(max = 1000) String notes) {
     }
 
     @PostMapping

@@ -7,6 +7,7 @@ import io.didplatform.packages.command.pkg.UpdatePackage;
 import io.didplatform.packages.query.PackageProjection;
 import io.didplatform.packages.query.PackageResponse;
 import io.didplatform.support.web.DomainException;
+import io.didplatform.support.web.FreeText;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -45,7 +46,7 @@ class PackageController {
 
     /** {@code tags} empty or absent: any DID tag; {@code status} absent: ACTIVE on create, unchanged on update. */
     record PackageRequest(@NotBlank @Size(max = 128) String name, @NotNull @Min(0) Integer didLimit, List<String> tags,
-                          @Size(max = 1000) String description, PackageStatus status) {
+                          @FreeText @Size(max = 1000) String description, PackageStatus status) {
         List<String> tagsOrEmpty() {
             return tags == null ? List.of() : tags;
         }

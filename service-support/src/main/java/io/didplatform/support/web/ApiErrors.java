@@ -97,7 +97,8 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         } else if (e.getMostSpecificCause() instanceof InvalidFormatException format) {
             detail = invalidValue(jsonPath(format), format.getValue(), format.getTargetType());
         } else if (e.getMostSpecificCause() instanceof DomainException domain) {
-            detail = domain.getMessage();
+            // a rule checked while reading the body (TextRule) keeps its own code
+            return ResponseEntity.status(statusOf(domain.kind())).body(domain(domain));
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, "INVALID_REQUEST"));
     }

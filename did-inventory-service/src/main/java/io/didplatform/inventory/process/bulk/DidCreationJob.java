@@ -8,6 +8,7 @@ import io.didplatform.inventory.command.did.NewDid;
 import io.didplatform.inventory.command.registry.JdbcDidRegistry;
 import io.didplatform.inventory.process.job.JobProgress;
 import io.didplatform.support.web.DomainException;
+import io.didplatform.support.web.TextRule;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Creates DIDs from rows (a range, a list, an import) inside a job: each row validated on its own (its error
@@ -31,6 +34,7 @@ import java.util.Optional;
 public class DidCreationJob {
     static final int MAX_TAG = 100;
     static final int MAX_NOTES = 1000;
+    private static final String NUMBER_FIELD = "did";
 
     private final DidBatchCreator creator;
     private final JdbcDidRegistry registry;
@@ -71,9 +75,12 @@ public class DidCreationJob {
         }
 
         public void accept(DidRow row) {
-            String error = validate(row);
+            String error = badText(row);
+            if (error == null) {
+                error = validate(row);
+            }
             if (error != null) {
-                progress.failed(row.row(), row.number(), error);
+                progress.failed(row.row(), reportable(row.number()), error);
             }
             if (batch.size() >= batchSize) {
                 flush();
@@ -142,6 +149,25 @@ public class DidCreationJob {
             batch.clear();
             origin.clear();
         }
+    }
+
+    /**
+     * The first of the row's texts that breaks {@link TextRule}, named by the import's column: JSON requests were
+     * held to it already, an imported cell is held here.
+     */
+    private static String badText(DidRow row) {
+        return Stream.of(TextRule.violation(NUMBER_FIELD, row.number(), false),
+                        TextRule.violation("operator", row.operator(), false),
+                        TextRule.violation("status", row.status(), false),
+                        TextRule.violation("afterHoldStatus", row.afterHoldStatus(), false),
+                        TextRule.violation("tag", row.tag(), false),
+                        TextRule.violation("notes", row.notes(), true))
+                .filter(Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** The number as the report shows it: the report is stored in PostgreSQL, which takes no NUL. */
+    private static String reportable(String number) {
+        return TextRule.violation(NUMBER_FIELD, number, false) == null ? number : null;
     }
 
     private static String alreadyPresent(NewDid did) {

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 /** What a package's attributes must be, checked before any event. */
 final class PackageRules {
     static final int MAX_NAME = 128;
+    /** Every service stores a package's tags comma-joined in 2,000 characters: 30 tags of 64 fit. */
+    static final int MAX_TAGS = 30;
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private PackageRules() {
@@ -42,6 +44,10 @@ final class PackageRules {
                         "A tag has 1 to 64 letters, digits, '.', '_' or '-': '" + tag + "' is not one");
             }
             distinct.add(trimmed);
+        }
+        if (distinct.size() > MAX_TAGS) {
+            throw DomainException.invalid("TOO_MANY_TAGS",
+                    "A package has at most " + MAX_TAGS + " tags, not " + distinct.size());
         }
         return List.copyOf(distinct);
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static io.didplatform.contracts.packages.PackageStatus.ACTIVE;
 import static io.didplatform.contracts.packages.PackageStatus.DISABLED;
@@ -75,6 +77,18 @@ class PackageAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new CreatePackage(ID, "Gold", 1, List.of("new york,nj"), null, ACTIVE))
                 .expectException(withCode("INVALID_TAG"));
+    }
+
+    @Test
+    void refusesMoreThan30DistinctTags() {
+        List<String> thirty = IntStream.rangeClosed(1, 30).mapToObj(i -> "t" + i).toList();
+        List<String> thirtyOne = IntStream.rangeClosed(1, 31).mapToObj(i -> "t" + i).toList();
+        fixture.givenNoPriorActivity()
+                .when(new CreatePackage(ID, "Gold", 2, thirtyOne, null, null))
+                .expectException(withCode("TOO_MANY_TAGS"));
+        fixture.givenNoPriorActivity()
+                .when(new CreatePackage(ID, "Gold", 2, Stream.concat(thirty.stream(), thirty.stream()).toList(), null, null))
+                .expectEvents(new PackageCreated(ID, "Gold", 2, thirty, null, ACTIVE));
     }
 
     @Test
