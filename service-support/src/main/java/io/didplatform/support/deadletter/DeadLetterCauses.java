@@ -11,6 +11,6 @@ final class DeadLetterCauses {
     }
 
     static ThrowableCause of(Throwable failure) {
-        return new ThrowableCause(failure.getClass().getName(), Text.storable(failure.getMessage(), MESSAGE_SIZE));
+        return new ThrowableCause(failure.getClass().getName(), Text.storable(Failures.describe(failure), MESSAGE_SIZE));
     }
 }

@@ -99,7 +99,7 @@ public class DeadLetters {
         } catch (RuntimeException e) {
             Throwable reason = Failures.reasonOf(e);
             kafka.failedAgain(record.id(), reason);
-            throw DomainException.conflict("DEAD_LETTER_STILL_FAILS", "The record still fails: " + reason.getMessage());
+            throw DomainException.conflict("DEAD_LETTER_STILL_FAILS", "The record still fails: " + Failures.describe(reason));
         }
         kafka.delete(record.id());
         log.info("Retried dead-lettered Kafka record {} ({}-{}@{}): processed", record.id(), record.topic(),
@@ -117,7 +117,7 @@ public class DeadLetters {
             // the handlers' writes failed when the retry committed, which rolled the queue's changes back too
             Throwable reason = Failures.reasonOf(e);
             recordFailure(letter, reason);
-            throw DomainException.conflict("DEAD_LETTER_STILL_FAILS", "The event still fails: " + reason.getMessage());
+            throw DomainException.conflict("DEAD_LETTER_STILL_FAILS", "The event still fails: " + Failures.describe(reason));
         }
         Optional<AxonLetter> left = axonLetter(letter.id());
         if (left.isPresent()) {

@@ -62,6 +62,18 @@ public final class Failures {
         return reason;
     }
 
+    /** The failure in a line: its message, and its root cause's when that says more (a driver's or broker's refusal). */
+    public static String describe(Throwable failure) {
+        Throwable root = failure;
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (root.getCause() != null && seen.add(root)) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(failure.getMessage());
+        return root == failure || message.contains(String.valueOf(root.getMessage()))
+                ? message : message + "; caused by " + root;
+    }
+
     private static boolean isTransientItself(Throwable cause) {
         return cause instanceof DataAccessResourceFailureException
                 || cause instanceof TransientDataAccessException

@@ -9,9 +9,9 @@ import org.axonframework.eventhandling.ErrorHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessingException;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
@@ -21,6 +21,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,15 +91,18 @@ class IsolatingErrorHandler implements ErrorHandler {
         EventHandlerInvoker invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
         SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processingGroup)
                 .orElseThrow(() -> new IllegalStateException("no dead-letter queue for " + processingGroup));
+        // the processing group's own invoker: the processor's invoker around it does not pass segmentReleased on
+        EventHandlerInvoker deadLettering = (EventHandlerInvoker) processing.sequencedDeadLetterProcessor(processingGroup)
+                .orElseThrow(() -> new IllegalStateException("no dead-lettering invoker for " + processingGroup));
         TransactionManager transactions = processing.transactionManager(processorName);
-        List<Segment> segments = processor.processingStatus().values().stream().map(EventTrackerStatus::getSegment)
-                .toList();
+        List<Segment> segments = segments(processorName, processing.tokenStore(processorName), transactions);
         for (EventMessage<?> event : events) {
-            Optional<Segment> segment = segments.stream().filter(s -> invoker.canHandle(event, s)).findFirst();
-            if (segment.isEmpty()) {
+            if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
                 continue;
             }
-            Throwable failure = handleAlone(event, segment.get(), processor, invoker, transactions);
+            Segment segment = segments.stream().filter(s -> invoker.canHandle(event, s)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no segment of " + processorName + " takes " + event));
+            Throwable failure = handleAlone(event, segment, processor, invoker, transactions);
             if (failure == null) {
                 continue;
             }
@@ -110,10 +114,16 @@ class IsolatingErrorHandler implements ErrorHandler {
             transactions.executeInTransaction(() -> queue.enqueue(sequence,
                     new GenericDeadLetter<>(sequence, event).withCause(DeadLetterCauses.of(failure))));
             // the invoker remembers which of the segment's sequences hold no dead letter: it must look again
-            invoker.segmentReleased(segment.get());
+            deadLettering.segmentReleased(segment);
             log.error("Dead-lettered event {} ({}, aggregate {}) in processing group {}: {}", event.getIdentifier(),
-                    event.getPayloadType().getSimpleName(), sequence, processingGroup, failure.toString());
+                    event.getPayloadType().getSimpleName(), sequence, processingGroup, Failures.describe(failure));
         }
+    }
+
+    /** The processor's segments, as its token store has them: each event belongs to exactly one. */
+    private static List<Segment> segments(String processorName, TokenStore tokens, TransactionManager transactions) {
+        int[] ids = transactions.fetchInTransaction(() -> tokens.fetchSegments(processorName));
+        return Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toList();
     }
 
     /** Handles the event as the processor would, alone in a unit of work and transaction; returns what failed. */

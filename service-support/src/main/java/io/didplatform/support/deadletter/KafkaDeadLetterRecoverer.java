@@ -40,7 +40,7 @@ public class KafkaDeadLetterRecoverer implements ConsumerAwareRecordRecoverer {
         String name = DeadLetterTopics.consumerOf(record.topic(), group);
         meters.added(DeadLetterMeters.KAFKA, name);
         log.error("Dead-lettered record {}-{}@{} of consumer {} to {}: {}", record.topic(), record.partition(),
-                record.offset(), group, DeadLetterTopics.topicOf(record.topic(), group), reason.toString());
+                record.offset(), group, DeadLetterTopics.topicOf(record.topic(), group), Failures.describe(reason));
     }
 
     private static String consumerGroup(Consumer<?, ?> consumer) {

@@ -47,7 +47,7 @@ public class KafkaDeadLetterStore {
                 UUID.randomUUID(), consumerGroup, record.topic(), record.partition(), record.offset(),
                 Text.storable(record.key() == null ? null : record.key().toString(), 10_000), value,
                 summary.id(), summary.type(), summary.subject(), cause.getClass().getName(),
-                Text.storable(cause.getMessage(), 10_000), now, now);
+                Text.storable(Failures.describe(cause), 10_000), now, now);
     }
 
     public Optional<StoredRecord> find(UUID id) {
@@ -68,7 +68,7 @@ public class KafkaDeadLetterStore {
                         update kafka_dead_letter set cause_type = ?, cause_message = ?, last_attempt_at = ?,
                             retries = retries + 1
                         where id = ?""",
-                cause.getClass().getName(), Text.storable(cause.getMessage(), 10_000), Timestamp.from(Instant.now()), id);
+                cause.getClass().getName(), Text.storable(Failures.describe(cause), 10_000), Timestamp.from(Instant.now()), id);
     }
 
     long count(String consumerGroup, String topic) {
