@@ -20,6 +20,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -73,7 +74,7 @@ public class DeadLetterConfiguration {
                                                  @Value("${did.dead-letters.max-sequences:10000}") int maxSequences) {
         Set<String> groups = processors.getProcessors().entrySet().stream()
                 .filter(processor -> processor.getValue().getDlq().isEnabled())
-                .map(java.util.Map.Entry::getKey)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         return new ProcessorDeadLetters(groups, entityManagers, transactions, serializer, eventSerializer, jdbc, meters,
                 batchAttempts, maxSequences);

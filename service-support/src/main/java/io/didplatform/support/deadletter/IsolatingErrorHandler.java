@@ -38,6 +38,9 @@ import java.util.Optional;
  *     events of a dead-lettered event's aggregate wait behind it in the queue (Axon's sequenced dead letters), while
  *     other aggregates' events flow.</li>
  * </ul>
+ * The token passes the batch with the processor's next batch; should the processor stop before, the batch is
+ * handled again: its events change nothing the second time, and its dead letters are queued once
+ * ({@link ProcessorDeadLetterQueue}).
  */
 class IsolatingErrorHandler implements ErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(IsolatingErrorHandler.class);

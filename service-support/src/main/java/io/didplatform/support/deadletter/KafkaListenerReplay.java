@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
 import org.springframework.kafka.listener.BatchAcknowledgingConsumerAwareMessageListener;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import java.util.Arrays;
@@ -41,7 +42,7 @@ public class KafkaListenerReplay {
         return listeners.getListenerContainers().stream()
                 .filter(container -> Arrays.asList(container.getContainerProperties().getTopics()).contains(topic))
                 .map(MessageListenerContainer::getContainerProperties)
-                .map(properties -> properties.getMessageListener())
+                .map(ContainerProperties::getMessageListener)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no listener of this service reads " + topic));
     }
