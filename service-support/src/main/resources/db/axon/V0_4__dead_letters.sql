@@ -20,6 +20,3 @@ create table kafka_dead_letter (
     unique (consumer_group, topic, partition_number, record_offset)
 );
 create index kafka_dead_letter_time on kafka_dead_letter (dead_lettered_at);
-
--- an event is dead-lettered once per processing group, however often its batch was handled
-create index dead_letter_entry_event on dead_letter_entry (processing_group, event_identifier);

@@ -216,6 +216,58 @@ class DeadLettersIT extends InventoryIntegrationTest {
         assertThat(deadLetters.discard(letter.get("id")).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    @Test
+    void aFailureThatPassesByItselfIsRetriedForAsLongAsItLastsAndDeadLettersNothing() {
+        String number = ClientDids.newNumber();
+        String stocked = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        PlatformEvents.Sent take = events.encode(new DidAssignmentRequested(UUID.randomUUID().toString(),
+                UUID.randomUUID(), stocked, UUID.randomUUID().toString(), "sip:c@pbx.example", List.of()));
+        // PostgreSQL's answer while it starts up (57P03), for this DID's read-model row and this event's mark only
+        Outage viewRow = new Outage("did_view", "new.number = '" + number + "'");
+        Outage eventMark = new Outage("processed_event", "new.event_id = '" + take.id() + "'");
+        try {
+            api.call(HttpMethod.POST, "/api/dids", Map.of("number", number, "operatorId", operator, "status", "IN_STOCK"));
+            events.redeliver(take);
+            // more attempts than a failure of the event's own gets before it is dead-lettered
+            await().atMost(WAIT).until(() -> viewRow.attempts() > 2 && eventMark.attempts() > 4);
+        } finally {
+            viewRow.end();
+            eventMark.end();
+        }
+
+        await().atMost(WAIT).until(() -> api.get("/api/routing/" + number).getStatusCode() == HttpStatus.OK);
+        dids.awaitStatus(stocked, "ACTIVE");
+        assertThat(deadLetters.matching(letter -> number.equals(letter.get("aggregate")))).isEmpty();
+        assertThat(deadLetters.matching(ofEvent(take.id()))).isEmpty();
+    }
+
+    /** A table that answers as a server starting up would when a row matching {@code condition} is written. */
+    private final class Outage {
+        private final String name = "outage_" + UUID.randomUUID().toString().replace("-", "");
+        private final String table;
+
+        Outage(String table, String condition) {
+            this.table = table;
+            // a sequence counts the attempts: it is not rolled back with them
+            jdbc.execute("create sequence " + name);
+            jdbc.execute("create function " + name + "() returns trigger language plpgsql as $$ begin if " + condition
+                    + " then perform nextval('" + name + "'); raise exception 'the database system is starting up'"
+                    + " using errcode = '57P03'; end if; return new; end $$");
+            jdbc.execute("create trigger " + name + " before insert on " + table + " for each row execute function "
+                    + name + "()");
+        }
+
+        long attempts() {
+            return jdbc.queryForObject("select case when is_called then last_value else 0 end from " + name, Long.class);
+        }
+
+        void end() {
+            jdbc.execute("drop trigger " + name + " on " + table);
+            jdbc.execute("drop function " + name + "()");
+            jdbc.execute("drop sequence " + name);
+        }
+    }
+
     /**
      * A DID created while the processor works its way past a poisoned event (retrying its batch, then handling it
      * event by event), so it appears a few seconds later than usual: searchable and routable once it does.

@@ -69,14 +69,14 @@ public class DeadLetterConfiguration {
                                                  EntityManagerProvider entityManagers, TransactionManager transactions,
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                 JdbcTemplate jdbc, DeadLetterMeters meters,
+                                                 DeadLetterMeters meters,
                                                  @Value("${did.dead-letters.batch-attempts:3}") int batchAttempts,
                                                  @Value("${did.dead-letters.max-sequences:10000}") int maxSequences) {
         Set<String> groups = processors.getProcessors().entrySet().stream()
                 .filter(processor -> processor.getValue().getDlq().isEnabled())
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        return new ProcessorDeadLetters(groups, entityManagers, transactions, serializer, eventSerializer, jdbc, meters,
+        return new ProcessorDeadLetters(groups, entityManagers, transactions, serializer, eventSerializer, meters,
                 batchAttempts, maxSequences);
     }
 

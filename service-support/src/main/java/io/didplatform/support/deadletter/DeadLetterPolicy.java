@@ -20,7 +20,8 @@ class DeadLetterPolicy implements EnqueuePolicy<EventMessage<?>> {
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         if (letter instanceof JpaDeadLetter<?>) {
-            return Decisions.requeue(DeadLetterCauses.of(cause));
+            // no cause when the retry's enclosing unit of work rolled back: the letter keeps the one it has
+            return Decisions.requeue(cause == null ? null : DeadLetterCauses.of(cause));
         }
         if (cause instanceof RuntimeException runtime) {
             throw runtime;

@@ -11,6 +11,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -40,9 +41,17 @@ public final class Failures {
     }
 
     public static boolean isTransient(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        return isTransient(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean isTransient(Throwable failure, Set<Throwable> seen) {
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             if (isTransientItself(cause)) {
+                return true;
+            }
+            // a rollback on a connection the pool closed after the server's answer hides that answer
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && isTransient(rollback.getApplicationException(), seen)) {
                 return true;
             }
         }
@@ -55,11 +64,16 @@ public final class Failures {
      */
     public static Throwable reasonOf(Throwable failure) {
         Throwable reason = failure;
-        while ((reason instanceof ListenerExecutionFailedException || reason instanceof BatchListenerFailedException
-                || reason instanceof IllegalPayloadAccessException) && reason.getCause() != null) {
-            reason = reason.getCause();
+        while (true) {
+            if ((reason instanceof ListenerExecutionFailedException || reason instanceof BatchListenerFailedException
+                    || reason instanceof IllegalPayloadAccessException) && reason.getCause() != null) {
+                reason = reason.getCause();
+            } else if (reason instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                reason = rollback.getApplicationException();
+            } else {
+                return reason;
+            }
         }
-        return reason;
     }
 
     /** The failure in a line: its message, and its root cause's when that says more (a driver's or broker's refusal). */
@@ -82,13 +96,22 @@ public final class Failures {
                 || cause instanceof SQLTransientException
                 || cause instanceof SQLRecoverableException
                 || cause instanceof SQLNonTransientConnectionException
-                || (cause instanceof SQLException sql && transientState(sql.getSQLState()))
+                || (cause instanceof SQLException sql && (transientState(sql.getSQLState()) || closedByThePool(sql)))
                 || cause instanceof AxonTransientException
                 || cause instanceof RetriableException
                 || cause instanceof AuthenticationException
                 || cause instanceof AuthorizationException
                 || cause instanceof TimeoutException
                 || cause instanceof InterruptedException;
+    }
+
+    /**
+     * HikariCP's answer on a connection it closed because the server's answer marked it broken (a connection
+     * failure, a shut-down or starting server). A transaction that then cannot roll back throws this, and Spring
+     * replaces the server's answer with it.
+     */
+    private static boolean closedByThePool(SQLException failure) {
+        return failure.getSQLState() == null && "Connection is closed".equals(failure.getMessage());
     }
 
     private static boolean transientState(String sqlState) {

@@ -9,8 +9,12 @@ import org.axonframework.eventhandling.ErrorHandler;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessingException;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.ResultMessage;
@@ -22,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +43,6 @@ import java.util.Optional;
  *     events of a dead-lettered event's aggregate wait behind it in the queue (Axon's sequenced dead letters), while
  *     other aggregates' events flow.</li>
  * </ul>
- * The token passes the batch with the processor's next batch; should the processor stop before, the batch is
- * handled again: its events change nothing the second time, and its dead letters are queued once
- * ({@link ProcessorDeadLetterQueue}).
  */
 class IsolatingErrorHandler implements ErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(IsolatingErrorHandler.class);
@@ -88,58 +90,98 @@ class IsolatingErrorHandler implements ErrorHandler {
     }
 
     private void isolate(String processorName, List<? extends EventMessage<?>> events) throws Exception {
-        EventProcessingConfiguration processing = configuration.eventProcessingConfiguration();
-        StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no streaming processor " + processorName));
-        EventHandlerInvoker invoker = ((AbstractEventProcessor) processor).eventHandlerInvoker();
-        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue(processingGroup)
-                .orElseThrow(() -> new IllegalStateException("no dead-letter queue for " + processingGroup));
-        // the processing group's own invoker: the processor's invoker around it does not pass segmentReleased on
-        EventHandlerInvoker deadLettering = (EventHandlerInvoker) processing.sequencedDeadLetterProcessor(processingGroup)
-                .orElseThrow(() -> new IllegalStateException("no dead-lettering invoker for " + processingGroup));
-        TransactionManager transactions = processing.transactionManager(processorName);
-        List<Segment> segments = segments(processorName, processing.tokenStore(processorName), transactions);
+        Isolation isolation = new Isolation(processorName);
         for (EventMessage<?> event : events) {
+            isolation.handleAlone((TrackedEventMessage<?>) event);
+        }
+    }
+
+    /**
+     * Handling a failed batch's events one at a time. Each event's outcome (its effects, or its dead letter) commits
+     * with the processor's token advanced past it, so an event handled here is never handled again, nor a dead
+     * letter discarded meanwhile queued again, should the processor stop or the next batch fail.
+     */
+    private final class Isolation {
+        private final String processorName;
+        private final AbstractEventProcessor processor;
+        private final EventHandlerInvoker invoker;
+        private final SequencingPolicy<? super EventMessage<?>> sequencing;
+        private final SequencedDeadLetterQueue<EventMessage<?>> queue;
+        private final TransactionManager transactions;
+        private final TokenStore tokens;
+        private final List<Segment> segments;
+        private final Map<Integer, TrackingToken> positions = new HashMap<>();
+
+        Isolation(String processorName) {
+            EventProcessingConfiguration processing = configuration.eventProcessingConfiguration();
+            this.processorName = processorName;
+            this.processor = processing.eventProcessor(processorName, AbstractEventProcessor.class)
+                    .orElseThrow(() -> new IllegalStateException("no event processor " + processorName));
+            this.invoker = processor.eventHandlerInvoker();
+            this.sequencing = processing.sequencingPolicy(processingGroup);
+            this.queue = processing.deadLetterQueue(processingGroup)
+                    .orElseThrow(() -> new IllegalStateException("no dead-letter queue for " + processingGroup));
+            this.transactions = processing.transactionManager(processorName);
+            this.tokens = processing.tokenStore(processorName);
+            int[] ids = transactions.fetchInTransaction(() -> tokens.fetchSegments(processorName));
+            this.segments = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toList();
+        }
+
+        void handleAlone(TrackedEventMessage<?> event) throws Exception {
             if (!invoker.canHandle(event, Segment.ROOT_SEGMENT)) {
-                continue;
+                return;
             }
             Segment segment = segments.stream().filter(s -> invoker.canHandle(event, s)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no segment of " + processorName + " takes " + event));
-            Throwable failure = handleAlone(event, segment, processor, invoker, transactions);
+            TrackingToken position = positionAfter(event, segment);
+            Throwable failure = handle(event, segment, position);
             if (failure == null) {
-                continue;
+                return;
             }
             if (Failures.isTransient(failure)) {
                 throw asException(failure);
             }
-            Object sequence = Optional.ofNullable(processing.sequencingPolicy(processingGroup).getSequenceIdentifierFor(event))
-                    .orElse(event.getIdentifier());
-            transactions.executeInTransaction(() -> queue.enqueue(sequence,
-                    new GenericDeadLetter<>(sequence, event).withCause(DeadLetterCauses.of(failure))));
-            // the invoker remembers which of the segment's sequences hold no dead letter: it must look again
-            deadLettering.segmentReleased(segment);
+            Object sequence = Optional.ofNullable(sequencing.getSequenceIdentifierFor(event)).orElse(event.getIdentifier());
+            transactions.executeInTransaction(() -> {
+                queue.enqueue(sequence, new GenericDeadLetter<>(sequence, event).withCause(DeadLetterCauses.of(failure)));
+                tokens.storeToken(position, processorName, segment.getSegmentId());
+            });
+            forgetCachedSequences(segment);
             log.error("Dead-lettered event {} ({}, aggregate {}) in processing group {}: {}", event.getIdentifier(),
                     event.getPayloadType().getSimpleName(), sequence, processingGroup, Failures.describe(failure));
         }
-    }
 
-    /** The processor's segments, as its token store has them: each event belongs to exactly one. */
-    private static List<Segment> segments(String processorName, TokenStore tokens, TransactionManager transactions) {
-        int[] ids = transactions.fetchInTransaction(() -> tokens.fetchSegments(processorName));
-        return Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toList();
-    }
+        /** Handles the event as the processor would, in a unit of work and transaction of its own; returns what failed. */
+        private Throwable handle(TrackedEventMessage<?> event, Segment segment, TrackingToken position) {
+            UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+            unitOfWork.attachTransaction(transactions);
+            unitOfWork.onPrepareCommit(u -> tokens.storeToken(position, processorName, segment.getSegmentId()));
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
+                    processor.getHandlerInterceptors(), message -> {
+                invoker.handle(message, segment);
+                return null;
+            }).proceed());
+            return result.isExceptional() ? result.exceptionResult() : null;
+        }
 
-    /** Handles the event as the processor would, alone in a unit of work and transaction; returns what failed. */
-    private static Throwable handleAlone(EventMessage<?> event, Segment segment, StreamingEventProcessor processor,
-                                         EventHandlerInvoker invoker, TransactionManager transactions) {
-        UnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
-        unitOfWork.attachTransaction(transactions);
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
-                ((AbstractEventProcessor) processor).getHandlerInterceptors(), message -> {
-            invoker.handle(message, segment);
-            return null;
-        }).proceed());
-        return result.isExceptional() ? result.exceptionResult() : null;
+        /** The segment's token once past the event, as the processor would store it (a replay stays a replay). */
+        private TrackingToken positionAfter(TrackedEventMessage<?> event, Segment segment) {
+            TrackingToken current = positions.computeIfAbsent(segment.getSegmentId(), id ->
+                    transactions.fetchInTransaction(() -> tokens.fetchToken(processorName, id)));
+            TrackingToken next = WrappedToken.advance(current, event.trackingToken());
+            positions.put(segment.getSegmentId(), next);
+            return next;
+        }
+
+        /**
+         * The dead-lettering invoker remembers which of a segment's sequences hold no dead letter; it must look again.
+         * Told directly: the processor's invoker around it does not pass {@code segmentReleased} on.
+         */
+        private void forgetCachedSequences(Segment segment) {
+            List<EventHandlerInvoker> invokers = invoker instanceof MultiEventHandlerInvoker multi
+                    ? multi.delegates() : List.of(invoker);
+            invokers.forEach(each -> each.segmentReleased(segment));
+        }
     }
 
     private static Exception asException(Throwable error) {

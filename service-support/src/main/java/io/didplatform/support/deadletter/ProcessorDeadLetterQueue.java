@@ -6,29 +6,21 @@ import org.axonframework.messaging.deadletter.DeadLetterQueueOverflowException;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.NoSuchDeadLetterException;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
-/**
- * A processing group's dead-letter queue (Axon's JPA queue on {@code dead_letter_entry}) that holds each event at
- * most once, and counts what it takes. An event can reach the queue twice: dead-lettered by the
- * {@link IsolatingErrorHandler} in a transaction of its own, then, should the processor stop before its token
- * passed the event, queued again behind itself when the batch is handled anew.
- */
+/** A processing group's dead-letter queue (Axon's JPA queue on {@code dead_letter_entry}), watched by its meters. */
 class ProcessorDeadLetterQueue implements SequencedDeadLetterQueue<EventMessage<?>> {
     private final String processingGroup;
     private final SequencedDeadLetterQueue<EventMessage<?>> queue;
-    private final JdbcTemplate jdbc;
     private final DeadLetterMeters meters;
 
-    ProcessorDeadLetterQueue(String processingGroup, SequencedDeadLetterQueue<EventMessage<?>> queue, JdbcTemplate jdbc,
+    ProcessorDeadLetterQueue(String processingGroup, SequencedDeadLetterQueue<EventMessage<?>> queue,
                              DeadLetterMeters meters) {
         this.processingGroup = processingGroup;
         this.queue = queue;
-        this.jdbc = jdbc;
         this.meters = meters;
         meters.watch(DeadLetterMeters.AXON, processingGroup, this::size);
     }
@@ -36,17 +28,8 @@ class ProcessorDeadLetterQueue implements SequencedDeadLetterQueue<EventMessage<
     @Override
     public void enqueue(Object sequenceIdentifier, DeadLetter<? extends EventMessage<?>> letter)
             throws DeadLetterQueueOverflowException {
-        if (holds(letter.message().getIdentifier())) {
-            return;
-        }
         queue.enqueue(sequenceIdentifier, letter);
         meters.added(DeadLetterMeters.AXON, processingGroup);
-    }
-
-    private boolean holds(String eventId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from dead_letter_entry where processing_group = ? and event_identifier = ?)",
-                Boolean.class, processingGroup, eventId));
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.deadletter.jpa.JpaSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Set;
 
@@ -24,20 +23,18 @@ class ProcessorDeadLetters implements ConfigurerModule {
     private final TransactionManager transactions;
     private final Serializer genericSerializer;
     private final Serializer eventSerializer;
-    private final JdbcTemplate jdbc;
     private final DeadLetterMeters meters;
     private final int batchAttempts;
     private final int maxSequences;
 
     ProcessorDeadLetters(Set<String> processingGroups, EntityManagerProvider entityManagers,
                          TransactionManager transactions, Serializer genericSerializer, Serializer eventSerializer,
-                         JdbcTemplate jdbc, DeadLetterMeters meters, int batchAttempts, int maxSequences) {
+                         DeadLetterMeters meters, int batchAttempts, int maxSequences) {
         this.processingGroups = processingGroups;
         this.entityManagers = entityManagers;
         this.transactions = transactions;
         this.genericSerializer = genericSerializer;
         this.eventSerializer = eventSerializer;
-        this.jdbc = jdbc;
         this.meters = meters;
         this.batchAttempts = batchAttempts;
         this.maxSequences = maxSequences;
@@ -57,7 +54,7 @@ class ProcessorDeadLetters implements ConfigurerModule {
                                     .eventSerializer(eventSerializer)
                                     .maxSequences(maxSequences)
                                     .maxSequenceSize(maxSequences)
-                                    .build(), jdbc, meters))
+                                    .build(), meters))
                     .registerDeadLetterPolicy(group, configuration -> new DeadLetterPolicy())
                     .registerErrorHandler(group, configuration -> new IsolatingErrorHandler(group, configuration, batchAttempts))
                     .registerDeadLetteringEventHandlerInvokerConfiguration(group,

@@ -10,6 +10,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -32,6 +33,18 @@ class FailuresTest {
                 new ExecutionException(new org.apache.kafka.common.errors.TimeoutException("expired"))))).isTrue();
         assertThat(Failures.isTransient(new RuntimeException(new TimeoutException("30 s")))).isTrue();
         assertThat(Failures.isTransient(new ConcurrencyException("two commands raced"))).isTrue();
+    }
+
+    @Test
+    void aRollbackOnAConnectionThePoolClosedStillShowsTheOutage() {
+        TransactionSystemException rollback = new TransactionSystemException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new SQLException("the database system is starting up", "57P03"));
+
+        assertThat(Failures.isTransient(rollback)).isTrue();
+        assertThat(Failures.reasonOf(rollback)).hasMessage("the database system is starting up");
+        assertThat(Failures.isTransient(new RuntimeException("Unable to rollback against JDBC Connection",
+                new SQLException("Connection is closed")))).as("the pool closed it after the outage").isTrue();
     }
 
     @Test
