@@ -18,9 +18,11 @@ import java.util.stream.Collectors;
 /**
  * Base of every integration test of this service: one Spring context, shared by all of them, over real
  * PostgreSQL and a real Kafka broker. The service reads its own copies of the platform topics
- * ({@link #INVENTORY_TOPIC} ...), so the events the tests publish never reach the other services.
+ * ({@link #INVENTORY_TOPIC} ...), so the events the tests publish never reach the other services. A record that
+ * keeps failing is dead-lettered after a second or two.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "did.dead-letters.first-retry-after=PT0.2S")
 public abstract class AuditITBase {
     protected static final String INVENTORY_TOPIC = "audit-it." + Topics.DID_INVENTORY;
     protected static final String PACKAGE_TOPIC = "audit-it." + Topics.PACKAGE;

@@ -49,7 +49,8 @@ public final class EventTypes {
         for (String pkg : new String[]{"inventory", "packages", "clients"}) {
             try {
                 Class<?> candidate = Class.forName(EventTypes.class.getPackageName() + "." + pkg + "." + name);
-                if (typeOf(candidate).equals(type)) {
+                // the contracts' packages also hold enums and interfaces (did.DidStatus.v1 names no event)
+                if (isPublished(candidate) && !candidate.isInterface() && typeOf(candidate).equals(type)) {
                     return candidate;
                 }
             } catch (ClassNotFoundException ignored) {

@@ -87,6 +87,8 @@ class EventContractsTest {
     void anUnknownTypeIsNotGuessed() {
         assertThat(EventTypes.classOf("did.NoSuchEvent.v1")).isNull();
         assertThat(EventTypes.classOf("did.DidHeld.v2")).isNull();
+        assertThat(EventTypes.classOf("did.DidStatus.v1")).isNull();
+        assertThat(EventTypes.classOf("did.InventoryEvent.v1")).isNull();
         assertThat(EventTypes.isPublished(String.class)).isFalse();
     }
 

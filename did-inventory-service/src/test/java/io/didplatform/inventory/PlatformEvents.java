@@ -55,12 +55,21 @@ public final class PlatformEvents implements AutoCloseable {
         return await(producer.send(new ProducerRecord<>(sent.topic(), sent.key(), sent.value())));
     }
 
+    /** The event as it would be published, not sent yet: its id is known before it is delivered. */
+    public Sent encode(ClientEvent event) {
+        return encode(Topics.CLIENT, clients, event.subject(), event);
+    }
+
     private Sent send(String topic, CloudEventCodec codec, String subject, Object event) {
-        var message = GenericEventMessage.asEventMessage(event)
-                .andMetaData(Map.of(MessageContext.ACTOR, "stand-in", MessageContext.CORRELATION, subject));
-        Sent sent = new Sent(topic, subject, codec.encode(message, subject), message.getIdentifier());
+        Sent sent = encode(topic, codec, subject, event);
         redeliver(sent);
         return sent;
+    }
+
+    private static Sent encode(String topic, CloudEventCodec codec, String subject, Object event) {
+        var message = GenericEventMessage.asEventMessage(event)
+                .andMetaData(Map.of(MessageContext.ACTOR, "stand-in", MessageContext.CORRELATION, subject));
+        return new Sent(topic, subject, codec.encode(message, subject), message.getIdentifier());
     }
 
     private static RecordMetadata await(java.util.concurrent.Future<RecordMetadata> send) {

@@ -78,7 +78,8 @@ public class AxonSupportConfiguration {
 
     /**
      * A failed Kafka send must stop the outbox and retry later, never skip the event; Axon's default for
-     * event handlers is to log and carry on.
+     * event handlers is to log and carry on. (With the outbox's dead-letter queue on, as by default, its
+     * dead-lettering invoker propagates failures itself; this holds should the queue be switched off.)
      */
     @Bean
     public ConfigurerModule outboxErrorHandling() {

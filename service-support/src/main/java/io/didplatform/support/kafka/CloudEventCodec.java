@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
-import io.cloudevents.core.format.EventDeserializationException;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
 import io.didplatform.contracts.EventTypes;
@@ -80,31 +79,42 @@ public class CloudEventCodec {
     }
 
     /**
-     * Reads a Kafka record value.
+     * Reads a Kafka record value: a CloudEvent of a type this version of the contracts knows.
      *
-     * @throws InvalidEventException when the bytes are not a CloudEvent this service can read
+     * @throws InvalidEventException when the bytes are not such a CloudEvent: not one at all, or of an unknown type
+     *                               (a newer producer's; it waits in the consumer's dead letters for an upgrade)
      */
     public InboundEvent decode(byte[] value) {
+        if (value == null || value.length == 0) {
+            throw new InvalidEventException("an empty record is not a CloudEvent");
+        }
+        InboundEvent inbound;
         try {
             CloudEvent event = format.deserialize(value);
             byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
-            return new InboundEvent(event.getId(), event.getType(), event.getSource().toString(), event.getSubject(),
+            inbound = new InboundEvent(event.getId(), event.getType(), event.getSource().toString(), event.getSubject(),
                     event.getTime() == null ? null : event.getTime().toInstant(),
                     extension(event, EXT_ACTOR), extension(event, EXT_CORRELATION), extension(event, EXT_CAUSATION),
                     new String(data, StandardCharsets.UTF_8), new String(value, StandardCharsets.UTF_8));
-        } catch (EventDeserializationException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // the SDK's own exceptions, and whatever the JSON parser throws at bytes that are no JSON at all
             throw new InvalidEventException("not a readable CloudEvent: " + e.getMessage(), e);
         }
+        if (EventTypes.classOf(inbound.type()) == null) {
+            throw new InvalidEventException("unknown event type " + inbound.type() + " (event " + inbound.id()
+                    + "): this version of the contracts does not know it");
+        }
+        return inbound;
     }
 
-    /** The event's payload as its contract record, or null when this version of the contracts does not know the type. */
+    /**
+     * The event's payload as its contract record.
+     *
+     * @throws InvalidEventException when the payload is unreadable
+     */
     public Object payloadOf(InboundEvent event) {
-        Class<?> type = EventTypes.classOf(event.type());
-        if (type == null) {
-            return null;
-        }
         try {
-            return objectMapper.readValue(event.data(), type);
+            return objectMapper.readValue(event.data(), EventTypes.classOf(event.type()));
         } catch (IOException e) {
             throw new InvalidEventException("payload of " + event.type() + " " + event.id() + " is unreadable", e);
         }

@@ -83,7 +83,8 @@ public class CloudEventOutbox {
             Thread.currentThread().interrupt();
             throw new KafkaPublishException("interrupted while publishing", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaPublishException("Kafka did not acknowledge the batch; it will be sent again", e);
+            throw new KafkaPublishException("Kafka did not take the batch: "
+                    + (e instanceof ExecutionException ? e.getCause() : e), e);
         }
     }
 
@@ -106,7 +107,10 @@ public class CloudEventOutbox {
         return ((ClientEvent) payload).subject();
     }
 
-    /** The broker did not take a batch; the processor backs off and retries it. */
+    /**
+     * The broker did not take a batch. The processor backs off and retries it: for as long as the broker is away, a
+     * few times when it refuses an event (too large, say), which then waits in the outbox's dead letters.
+     */
     public static class KafkaPublishException extends RuntimeException {
         KafkaPublishException(String message, Throwable cause) {
             super(message, cause);

@@ -8,7 +8,7 @@ import java.util.Optional;
  * What every Kafka listener does before its own work: read the record as a CloudEvent and let each consumer
  * apply an event once. The mark is written in the caller's transaction, with the event's effect, so a
  * redelivery finds it and changes nothing. A record that is not a readable event throws
- * {@link InvalidEventException}, which the listener error handler logs and skips.
+ * {@link InvalidEventException}, which the listener error handler sends to the consumer's dead letters.
  * <p>
  * Most listeners want {@link #firstDelivery(String, ConsumerRecord)}. One that passes over some events without
  * marking them, or marks them in a transaction of its own, {@linkplain #open opens} the record, decides, and
@@ -59,7 +59,7 @@ public class EventInbox {
         }
 
         /**
-         * The payload as its contract record, or null when this version of the contracts does not know the type.
+         * The payload as its contract record.
          *
          * @throws InvalidEventException when the payload is unreadable
          */

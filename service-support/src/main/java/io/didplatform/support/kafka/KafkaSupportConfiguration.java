@@ -2,10 +2,10 @@ package io.didplatform.support.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.Topics;
+import io.didplatform.support.deadletter.Failures;
+import io.didplatform.support.deadletter.KafkaDeadLetterRecoverer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.serialization.Serializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,12 +17,13 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 public class KafkaSupportConfiguration {
-    private static final Logger log = LoggerFactory.getLogger(KafkaSupportConfiguration.class);
-
     @Bean
     public CloudEventCodec cloudEventCodec(ObjectMapper objectMapper,
                                            @Value("${did.events.source:/${spring.application.name}}") String source) {
@@ -59,17 +60,24 @@ public class KafkaSupportConfiguration {
     }
 
     /**
-     * Failed deliveries are retried with back-off, never dropped (the database may be briefly away);
-     * only a record that is not a readable event is logged and skipped.
+     * A record its listener cannot process is retried with back-off, then dead-lettered
+     * ({@link KafkaDeadLetterRecoverer}) and the partition moves on. Retried for as long as it lasts: a failure that
+     * passes by itself ({@link Failures#isTransient}: the database away, say), so no event is dead-lettered for it.
+     * Retried {@code did.dead-letters.retries} times: any other failure (a command refused, a value the database
+     * refuses). Not retried at all: a record that is no event this service can read ({@link InvalidEventException}).
      */
     @Bean
-    public CommonErrorHandler kafkaErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, e) -> log.error("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage()),
-                backOff);
+    public CommonErrorHandler kafkaErrorHandler(KafkaDeadLetterRecoverer deadLetters,
+                                                @Value("${did.dead-letters.retries:3}") int retries,
+                                                @Value("${did.dead-letters.first-retry-after:PT1S}") Duration firstRetry) {
+        ExponentialBackOff outage = new ExponentialBackOff(500, 2.0);
+        outage.setMaxInterval(30_000);
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(retries);
+        bounded.setInitialInterval(firstRetry.toMillis());
+        bounded.setMultiplier(2.0);
+        bounded.setMaxInterval(30_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, bounded);
+        handler.setBackOffFunction((record, e) -> Failures.isTransient(e) ? outage : null);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         return handler;
     }

@@ -55,13 +55,15 @@ class EventInboxTest {
     }
 
     @Test
-    void anUnknownTypeHasNoPayloadAndARecordThatIsNoCloudEventIsInvalid() {
-        Delivery unknown = inbox.open(record(("{\"specversion\":\"1.0\",\"id\":\"e-2\",\"source\":\"/x\","
-                + "\"type\":\"someone.Else.v1\",\"data\":{}}").getBytes(StandardCharsets.UTF_8)));
+    void aRecordOfAnUnknownTypeOrThatIsNoCloudEventIsInvalid() {
+        ConsumerRecord<String, byte[]> unknown = record(("{\"specversion\":\"1.0\",\"id\":\"e-2\",\"source\":\"/x\","
+                + "\"type\":\"did.DidStatus.v1\",\"data\":{}}").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(unknown.payload()).isNull();
+        assertThatThrownBy(() -> inbox.open(unknown)).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("unknown event type did.DidStatus.v1");
         assertThatThrownBy(() -> inbox.firstDelivery("a", record("not json".getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(InvalidEventException.class);
+        assertThatThrownBy(() -> inbox.open(record(null))).isInstanceOf(InvalidEventException.class);
         assertThat(marks).isEmpty();
     }
 
