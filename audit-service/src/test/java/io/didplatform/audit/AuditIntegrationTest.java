@@ -1,6 +1,7 @@
 package io.didplatform.audit;
 
 import io.didplatform.contracts.Topics;
+import io.didplatform.testing.ServiceIntegrationTest;
 import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
  * ({@link #INVENTORY_TOPIC} ...), so the events the tests publish never reach the other services.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class AuditIntegrationTest {
+public abstract class AuditIntegrationTest extends ServiceIntegrationTest {
     protected static final String INVENTORY_TOPIC = "audit-it." + Topics.DID_INVENTORY;
     protected static final String PACKAGE_TOPIC = "audit-it." + Topics.PACKAGE;
     protected static final String CLIENT_TOPIC = "audit-it." + Topics.CLIENT;

@@ -1,9 +1,10 @@
 package io.didplatform.security;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Who may do what on the API (DESIGN §5), the one table the gateway and every service check: ADMIN everything;
@@ -49,21 +50,52 @@ public final class AccessRules {
             new Rule(Methods.WRITE, "/api/audit", Set.of(ADMIN)),
             new Rule(Methods.WRITE, "/api", Set.of(ADMIN, OPERATOR)));
 
-    private static final Pattern REPEATED_SLASHES = Pattern.compile("/{2,}");
-
     private AccessRules() {
     }
 
     /**
-     * Whether a caller with {@code roles} may send {@code method} (upper case) to {@code path}, the request's
-     * decoded path without parameters (as the web framework matches it). Nothing outside {@code /api} is allowed.
+     * Whether a caller with {@code roles} may send {@code method} (upper case) to {@code path}, the request's path
+     * as sent. The path is read as Spring matches it to a handler: each segment without its {@code ;parameters},
+     * percent-decoded; so {@code /api/audit/%65xport;x=1} is the audit export. Nothing outside {@code /api} is
+     * allowed, nor a path that cannot be decoded.
      */
     public static boolean allows(Collection<String> roles, String method, String path) {
-        String normalised = REPEATED_SLASHES.matcher(path).replaceAll("/");
+        String decoded;
+        try {
+            decoded = decoded(path);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
         return RULES.stream()
-                .filter(rule -> rule.covers(method, normalised))
+                .filter(rule -> rule.covers(method, decoded))
                 .findFirst()
                 .map(rule -> roles.stream().anyMatch(rule.roles()::contains))
                 .orElse(false);
+    }
+
+    /**
+     * Whether {@code path} (as sent) is under {@code /api}, read as {@link #allows} reads it. A path that cannot be
+     * decoded counts as one, so that it is checked (and refused) rather than let through.
+     */
+    public static boolean isApi(String path) {
+        try {
+            String decoded = decoded(path);
+            return decoded.equals("/api") || decoded.startsWith("/api/");
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private static String decoded(String path) {
+        StringBuilder decoded = new StringBuilder();
+        for (String segment : path.split("/")) {
+            int parameters = segment.indexOf(';');
+            String value = parameters < 0 ? segment : segment.substring(0, parameters);
+            if (!value.isEmpty()) {
+                // a '+' in a path is a plus, not a space as in a form
+                decoded.append('/').append(URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8));
+            }
+        }
+        return decoded.toString();
     }
 }

@@ -25,6 +25,9 @@ class AccessRulesTest {
             "GET,    /api/audit/events/export,               true, false, true",
             "GET,    /api/audit/export/,                     true, false, true",
             "GET,    //api//audit//export,                   true, false, true",
+            "GET,    /api/audit/%65xport;x=1,                true, false, true",
+            "POST,   /api/%61dmin/inventory,                 true, false, false",
+            "GET,    /api/dids/%zz,                          false, false, false",
             "POST,   /api/audit/export,                      true, false, false",
             "POST,   /api/audit/rebuild,                     true, false, false",
             "GET,    /api/audit/exports,                     true, true,  true",
@@ -38,6 +41,13 @@ class AccessRulesTest {
         assertThat(AccessRules.allows(Set.of("OPERATOR"), method, path)).as("OPERATOR").isEqualTo(operator);
         assertThat(AccessRules.allows(Set.of("AUDITOR"), method, path)).as("AUDITOR").isEqualTo(auditor);
         assertThat(AccessRules.allows(Set.of(), method, path)).as("no role").isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api, true", "/api/dids, true", "//api//dids, true", "/%61pi/dids, true", "/api;x=1/dids, true",
+            "/api/%zz, true", "/apix, false", "/actuator/health, false", "/, false", "/js/app.js, false"})
+    void tellsWhichPathsAreTheApi(String path, boolean api) {
+        assertThat(AccessRules.isApi(path)).isEqualTo(api);
     }
 
     @ParameterizedTest
