@@ -5,6 +5,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import reactor.core.publisher.Mono;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,9 +67,10 @@ final class RememberedLogins implements ReactiveAuthenticationManager {
     private static String fingerprint(String user, String password) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(user.getBytes(StandardCharsets.UTF_8));
-            // a separator no user name contains, so ("ab", "c") and ("a", "bc") differ
-            sha256.update((byte) 0);
+            byte[] name = user.getBytes(StandardCharsets.UTF_8);
+            // the name's length first, so ("ab", "c") and ("a", "bc") differ
+            sha256.update(ByteBuffer.allocate(Integer.BYTES).putInt(name.length).array());
+            sha256.update(name);
             return HexFormat.of().formatHex(sha256.digest(password.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
