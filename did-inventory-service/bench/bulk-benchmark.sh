@@ -7,13 +7,15 @@
 #   did-inventory-service/bench/bulk-benchmark.sh [N]        (N defaults to 1000000)
 #
 # Environment: INVENTORY_URL (default http://127.0.0.1:8081), AUDIT_URL (default http://127.0.0.1:8084; skipped
-# when it does not answer), INVENTORY_DB (the service's database, default did_inventory), PGHOST, PGPORT, PGUSER.
-# Needs curl, jq, psql. Talks to the services directly, as the gateway would, with an X-Actor header.
+# when it does not answer), INVENTORY_DB (the service's database, default did_inventory), PGHOST, PGPORT, PGUSER,
+# DID_SECURITY_GATEWAY_TOKEN_SECRET (the secret the services run with). Needs curl, jq, psql, openssl. Talks to the
+# services directly, with tokens signed as the gateway signs them (bin/gateway-token).
 #
 # The run publishes 2N events. On a broker others use, start the measured service with
 # --did.events.topic=bench.did-inventory.events (or DID_EVENTS_TOPIC) so the platform's topic is not flooded for
 # every consumer that reads it from the beginning; the audit step is then skipped (audit reads the real topic).
 set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 N=${1:-1000000}
 INVENTORY_URL=${INVENTORY_URL:-http://127.0.0.1:8081}
@@ -27,7 +29,12 @@ trap 'rm -rf "$WORK"' EXIT
 now() { date +%s.%N; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-api() { curl -sS -H 'X-Actor: bench' "$@"; }
+# a fresh token for each call, for the service the call goes to
+api() {
+  local service=did-inventory-service
+  [[ " $* " == *" $AUDIT_URL"* ]] && service=audit-service
+  curl -sS -H "Authorization: Bearer $("$ROOT/bin/gateway-token" "$service" bench ADMIN)" "$@"
+}
 
 # Two unused 11-digit blocks of N numbers: 1BBB followed by 7 digits (N <= 10,000,000).
 free_block() {

@@ -15,6 +15,8 @@ RUN=bulk$(date +%s)
 TOPIC=$RUN.did-inventory.events
 LOGS=$ROOT/did-inventory-service/target/bench-logs
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+# the services it starts and the benchmark's calls to them share it
+export DID_SECURITY_GATEWAY_TOKEN_SECRET=${DID_SECURITY_GATEWAY_TOKEN_SECRET:-$(head -c 32 /dev/urandom | base64)}
 mkdir -p "$LOGS"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

@@ -1,6 +1,7 @@
 package io.didplatform.audit;
 
 import io.didplatform.contracts.Topics;
+import io.didplatform.testing.ServiceITBase;
 import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "did.dead-letters.first-retry-after=PT0.2S")
-public abstract class AuditITBase {
+public abstract class AuditITBase extends ServiceITBase {
     protected static final String INVENTORY_TOPIC = "audit-it." + Topics.DID_INVENTORY;
     protected static final String PACKAGE_TOPIC = "audit-it." + Topics.PACKAGE;
     protected static final String CLIENT_TOPIC = "audit-it." + Topics.CLIENT;

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -46,8 +45,6 @@ import static org.awaitility.Awaitility.await;
 class AuditOverKafkaIT extends AuditITBase {
     private static final String FORMULA_ACTOR = "=HYPERLINK(\"http://evil\",\"x\")";
 
-    @Autowired
-    TestRestTemplate http;
     @Autowired
     CloudEventCodec codec;
 

@@ -7,11 +7,9 @@ import io.didplatform.audit.query.projection.RebuildJobs;
 import io.didplatform.support.kafka.CloudEventCodec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,15 +28,11 @@ import static org.awaitility.Awaitility.await;
  */
 class RebuildJobIT extends AuditITBase {
     @Autowired
-    TestRestTemplate http;
-    @Autowired
     AuditIngest ingest;
     @Autowired
     CloudEventCodec codec;
     @Autowired
     RebuildJobs jobs;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
 

@@ -1,5 +1,6 @@
 package io.didplatform.clients;
 
+import io.didplatform.security.AccessRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -70,7 +71,8 @@ class QuotaRaceIT extends ClientITBase {
         String body = "{\"number\":\"%s\",\"clientPackageId\":\"%s\",\"destination\":\"%s\"}"
                 .formatted(number, clientPackageId, DEST);
         return client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/" + clientId + "/dids"))
-                .header("Content-Type", "application/json").header("X-Actor", "racer")
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + gatewayToken("racer", AccessRules.OPERATOR))
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -58,7 +58,6 @@ class DidFilesIT extends InventoryITBase {
         fields.forEach(form::add);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        headers.set("X-Actor", "importer");
         return http.exchange("/api/dids/import", HttpMethod.POST, new HttpEntity<>(form, headers), Map.class);
     }
 

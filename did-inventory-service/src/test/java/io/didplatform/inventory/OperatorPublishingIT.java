@@ -2,6 +2,7 @@ package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.didplatform.contracts.Topics;
+import io.didplatform.security.AccessRules;
 import io.didplatform.testing.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,8 @@ import static org.awaitility.Awaitility.await;
 class OperatorPublishingIT extends InventoryITBase {
     @Test
     void createdOperatorIsStoredPublishedAsCloudEventAndListed() throws Exception {
-        HttpHeaders headers = new HttpHeaders();
+        HttpHeaders headers = as("carol", AccessRules.OPERATOR);
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", "carol");
         ResponseEntity<Map> created = http.postForEntity("/api/operators",
                 new HttpEntity<>(Map.of("name", "Carrier IT"), headers), Map.class);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);

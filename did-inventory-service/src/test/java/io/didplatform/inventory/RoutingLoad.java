@@ -1,5 +1,8 @@
 package io.didplatform.inventory;
 
+import io.didplatform.security.AccessRules;
+import io.didplatform.security.GatewayTokens;
+import io.didplatform.testing.TestGatewayTokens;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -24,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * RoutingLoad http http://127.0.0.1:8081/api/routing/ FIRST LAST RATE SECONDS WARM_UP_SECONDS
  * RoutingLoad sql  jdbc:postgresql://…/did_inventory FIRST LAST RATE SECONDS WARM_UP_SECONDS
  * </pre>
- * (the database user and password from the system properties {@code jdbc.user} and {@code jdbc.password}).
+ * (the database user and password from the system properties {@code jdbc.user} and {@code jdbc.password}). HTTP
+ * lookups carry a token signed as the gateway signs them, renewed as the gateway renews it.
  * Looks up random numbers from FIRST to LAST (all must exist) and prints one line: the latencies of the measured
  * part, after the warm-up.
  */
@@ -105,13 +109,35 @@ public final class RoutingLoad {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(WORKERS).setMaxConnPerRoute(WORKERS).build())
                 .build();
-        return () -> number -> client.execute(new HttpGet(baseUrl + number), response -> {
+        SwitchToken token = new SwitchToken();
+        return () -> number -> client.execute(get(baseUrl + number, token.value()), response -> {
             EntityUtils.consume(response.getEntity());
             if (response.getCode() != 200) {
                 throw new IllegalStateException("routing answered " + response.getCode());
             }
             return null;
         });
+    }
+
+    private static HttpGet get(String url, String token) {
+        HttpGet get = new HttpGet(url);
+        get.setHeader("Authorization", "Bearer " + token);
+        return get;
+    }
+
+    /** A switch's token, signed again when it is half its life old. */
+    private static final class SwitchToken {
+        private volatile String value;
+        private volatile long signedAt;
+
+        String value() {
+            long now = System.nanoTime();
+            if (value == null || now - signedAt > GatewayTokens.LIFETIME.toNanos() / 2) {
+                value = TestGatewayTokens.token("did-inventory-service", "switch", AccessRules.AUDITOR);
+                signedAt = now;
+            }
+            return value;
+        }
     }
 
     private static LookupFactory sqlLookups(String url, String user, String password) {

@@ -1,7 +1,6 @@
 package io.didplatform.gateway;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,19 +12,12 @@ import java.util.List;
  */
 @RestController
 class CurrentUserController {
-    private static final String ROLE_PREFIX = "ROLE_";
 
     record CurrentUser(String name, List<String> roles) {
     }
 
     @GetMapping("/api/me")
     CurrentUser me(Authentication authentication) {
-        List<String> roles = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith(ROLE_PREFIX))
-                .map(authority -> authority.substring(ROLE_PREFIX.length()))
-                .sorted()
-                .toList();
-        return new CurrentUser(authentication.getName(), roles);
+        return new CurrentUser(authentication.getName(), Callers.rolesOf(authentication).stream().sorted().toList());
     }
 }

@@ -1,16 +1,20 @@
 package io.didplatform.gateway;
 
+import io.didplatform.security.AccessRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.convert.converter.Converter;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -27,21 +31,25 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /**
- * Roles (docs/api.md, "Roles"): ADMIN may do everything; OPERATOR everything but deletes and audit exports;
- * AUDITOR reads and audit only. The {@code local} profile takes HTTP Basic users from configuration;
+ * Roles (docs/api.md, "Roles") on {@code /api}: the {@link AccessRules} the services check as well. The actuator's
+ * health is open, its other endpoints are for ADMIN. The {@code local} profile takes HTTP Basic users from configuration;
  * every other profile takes JWT bearer tokens with a {@code roles} claim.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-    private static final String ADMIN = "ADMIN";
-    private static final String OPERATOR = "OPERATOR";
-    private static final String AUDITOR = "AUDITOR";
+    /** How long a user and password that passed the bcrypt check are taken without checking again. */
+    static final Duration REMEMBER_LOGINS_FOR = Duration.ofMinutes(5);
 
     /** The admin UI loads nothing but its own files and talks only to this gateway. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self';"
@@ -56,13 +64,26 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(problems.accessDenied()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .authorizeExchange(exchange -> exchange
-                        .pathMatchers("/api/audit/export", "/api/audit/events/export").hasAnyRole(ADMIN, AUDITOR)
-                        .pathMatchers(HttpMethod.DELETE, "/api/**").hasRole(ADMIN)
-                        .pathMatchers(HttpMethod.GET, "/api/**").hasAnyRole(ADMIN, OPERATOR, AUDITOR)
-                        .pathMatchers("/api/audit/**").hasRole(ADMIN)
-                        .pathMatchers("/api/**").hasAnyRole(ADMIN, OPERATOR)
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .matchers(SecurityConfiguration::api).access(SecurityConfiguration::byAccessRules)
+                        .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/actuator", "/actuator/**").hasRole(AccessRules.ADMIN)
                         .anyExchange().permitAll());
+    }
+
+    /** The API as a service would read the path, however it is encoded. */
+    private static Mono<MatchResult> api(ServerWebExchange exchange) {
+        return AccessRules.isApi(exchange.getRequest().getPath().pathWithinApplication().value())
+                ? MatchResult.match() : MatchResult.notMatch();
+    }
+
+    private static Mono<AuthorizationDecision> byAccessRules(Mono<Authentication> authentication,
+                                                             AuthorizationContext context) {
+        ServerHttpRequest request = context.getExchange().getRequest();
+        return authentication
+                .filter(Authentication::isAuthenticated)
+                .map(caller -> new AuthorizationDecision(AccessRules.allows(Callers.rolesOf(caller),
+                        request.getMethod().name(), request.getPath().pathWithinApplication().value())))
+                .defaultIfEmpty(new AuthorizationDecision(false));
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -70,15 +91,19 @@ public class SecurityConfiguration {
     static class BasicAuthentication {
 
         @Bean
-        SecurityWebFilterChain basicSecurity(ServerHttpSecurity http, ProblemResponses problems) {
+        SecurityWebFilterChain basicSecurity(ServerHttpSecurity http, ProblemResponses problems,
+                                             MapReactiveUserDetailsService users) {
             // scripts (the admin UI) get no Basic challenge, or browsers would pop up their own password dialog
             var basic = new DelegatingServerAuthenticationEntryPoint(new DelegateEntry(
                     exchange -> "XMLHttpRequest".equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"))
                             ? MatchResult.match() : MatchResult.notMatch(),
                     new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
             basic.setDefaultEntryPoint(new HttpBasicServerAuthenticationEntryPoint());
+            var logins = new RememberedLogins(new UserDetailsRepositoryReactiveAuthenticationManager(users),
+                    REMEMBER_LOGINS_FOR, Clock.systemUTC());
             return authorizeApi(http, problems, basic)
-                    .httpBasic(spec -> spec.authenticationEntryPoint(problems.unauthenticated(basic)))
+                    .httpBasic(spec -> spec.authenticationManager(logins)
+                            .authenticationEntryPoint(problems.unauthenticated(basic)))
                     .formLogin(ServerHttpSecurity.FormLoginSpec::disable).build();
         }
 

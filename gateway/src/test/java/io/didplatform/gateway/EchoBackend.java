@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * A real HTTP backend standing in for a service: it answers every request with JSON naming itself, the method,
- * the path and every {@code X-Actor} value it received, so a test sees exactly what the gateway forwarded.
+ * the path and every {@code X-Actor} and {@code Authorization} value it received, so a test sees exactly what the
+ * gateway forwarded.
  */
 final class EchoBackend {
     private final String name;
@@ -39,12 +40,17 @@ final class EchoBackend {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    private static String values(HttpExchange exchange, String header) {
+        return exchange.getRequestHeaders().getOrDefault(header, List.of()).stream()
+                .map(value -> "\"" + value + "\"").collect(Collectors.joining(",", "[", "]"));
+    }
+
     private void echo(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
-        List<String> actors = exchange.getRequestHeaders().getOrDefault("X-Actor", List.of());
         String body = "{\"backend\":\"" + name + "\",\"method\":\"" + exchange.getRequestMethod()
-                + "\",\"path\":\"" + exchange.getRequestURI().getPath() + "\",\"actors\":["
-                + actors.stream().map(actor -> "\"" + actor + "\"").collect(Collectors.joining(",")) + "]}";
+                + "\",\"path\":\"" + exchange.getRequestURI().getPath()
+                + "\",\"actors\":" + values(exchange, "X-Actor")
+                + ",\"authorizations\":" + values(exchange, "Authorization") + "}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);

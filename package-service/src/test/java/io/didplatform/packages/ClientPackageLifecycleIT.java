@@ -9,6 +9,7 @@ import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.HoldReason;
+import io.didplatform.security.AccessRules;
 import io.didplatform.support.kafka.CloudEventCodec;
 import io.didplatform.testing.KafkaTestConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -244,10 +245,9 @@ class ClientPackageLifecycleIT extends PackageITBase {
         return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(new HashMap<>(body), headers()), Map.class);
     }
 
-    private static HttpHeaders headers() {
-        HttpHeaders headers = new HttpHeaders();
+    private HttpHeaders headers() {
+        HttpHeaders headers = as("carol", AccessRules.OPERATOR);
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", "carol");
         return headers;
     }
 }

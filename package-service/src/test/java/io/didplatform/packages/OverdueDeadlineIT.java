@@ -2,6 +2,8 @@ package io.didplatform.packages;
 
 import io.didplatform.packages.command.clientpackage.CreateClientPackage;
 import io.didplatform.packages.command.pkg.CreatePackage;
+import io.didplatform.security.GatewayTokens;
+import io.didplatform.testing.TestGatewayTokens;
 import io.didplatform.testing.TestInfrastructure;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,7 @@ class OverdueDeadlineIT {
         // its own consumer group: the shared test context must not take this one's partitions
         properties.put("spring.kafka.consumer.group-id", "package-service-restart-it-" + UUID.randomUUID());
         properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
+        properties.put(GatewayTokens.SECRET_PROPERTY, TestGatewayTokens.SECRET);
 
         String clientPackageId = UUID.randomUUID().toString();
         try (ConfigurableApplicationContext first = start(properties)) {

@@ -41,6 +41,8 @@ final class RunningPlatform {
     private final Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
     private final Path logs = root.resolve("system-tests/target/platform-logs");
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    /** Shared by the gateway and the services, as bin/run does: the gateway signs who calls, the services check it. */
+    private final String gatewayTokenSecret = UUID.randomUUID() + "-" + UUID.randomUUID();
     private final int gatewayPort;
 
     static synchronized RunningPlatform get() {
@@ -68,6 +70,7 @@ final class RunningPlatform {
             properties.put("spring.kafka.consumer.group-id", groupOf(service));
             properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
             properties.put("did.hold.period", HOLD_PERIOD.toString());
+            properties.put("did.security.gateway-token.secret", gatewayTokenSecret);
             start(service, properties);
         }
         gatewayPort = freePort();
@@ -76,7 +79,8 @@ final class RunningPlatform {
                 "INVENTORY_URI", "http://127.0.0.1:" + ports.get("did-inventory-service"),
                 "PACKAGE_URI", "http://127.0.0.1:" + ports.get("package-service"),
                 "CLIENT_URI", "http://127.0.0.1:" + ports.get("client-service"),
-                "AUDIT_URI", "http://127.0.0.1:" + ports.get("audit-service")));
+                "AUDIT_URI", "http://127.0.0.1:" + ports.get("audit-service"),
+                "did.security.gateway-token.secret", gatewayTokenSecret));
         ports.put("gateway", gatewayPort);
         ports.forEach(this::awaitHealthy);
         awaitConsumersAssigned();
@@ -99,6 +103,11 @@ final class RunningPlatform {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** A service's own address, behind the gateway's back. */
+    String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
     }
 
     /**

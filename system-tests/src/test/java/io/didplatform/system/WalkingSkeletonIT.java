@@ -47,6 +47,16 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void aServiceTakesNoCallThatBypassesTheGateway() {
+        Api direct = new Api(RunningPlatform.get().serviceUrl("did-inventory-service"), "admin", "admin");
+
+        Api.Response refused = direct.post("/api/operators", Map.of("name", "Sneaked in"));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text("code")).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
     void anAuditorMayReadButNotCreate() {
         assertThat(auditor.post("/api/operators", Map.of("name", "Not allowed")).status()).isEqualTo(403);
         assertThat(auditor.get("/api/operators").status()).isEqualTo(200);

@@ -10,13 +10,11 @@ import org.springframework.http.ResponseEntity;
 import java.util.Map;
 
 /**
- * Small JSON calls against a service, as the gateway would make them (with an X-Actor header). A service's tests
- * extend it with the calls they make often.
+ * Small JSON calls against a service, over {@link ServiceITBase#http} (so as the gateway would pass them
+ * on, signed for {@link ServiceITBase#TEST_USER}). A service's tests extend it with the calls they make
+ * often.
  */
 public class RestApi {
-    /** The {@code X-Actor} every call carries, and so the {@code actor} of the events it causes. */
-    public static final String ACTOR = "it-user";
-
     private final TestRestTemplate http;
 
     public RestApi(TestRestTemplate http) {
@@ -27,7 +25,6 @@ public class RestApi {
     public ResponseEntity<Map> call(HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", ACTOR);
         return http.exchange(path, method, new HttpEntity<>(body, headers), Map.class);
     }
 

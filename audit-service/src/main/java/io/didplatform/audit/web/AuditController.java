@@ -13,9 +13,10 @@ import io.didplatform.audit.query.projection.RebuildJobs;
 import io.didplatform.audit.query.projection.RebuildJobs.RebuildJob;
 import io.didplatform.contracts.DidNumber;
 import io.didplatform.contracts.InvalidDidNumberException;
-import io.didplatform.support.axon.MessageContext;
+import io.didplatform.support.security.AuthenticatedCaller;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,7 +28,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -131,8 +131,8 @@ class AuditController {
      * 409 {@code REBUILD_RUNNING} while another rebuild runs.
      */
     @PostMapping("/rebuild")
-    ResponseEntity<RebuildJob> rebuild(@RequestHeader(name = MessageContext.ACTOR_HEADER, required = false) String actor) {
-        RebuildJob job = rebuilds.start(actor == null || actor.isBlank() ? MessageContext.SYSTEM_ACTOR : actor);
+    ResponseEntity<RebuildJob> rebuild(HttpServletRequest request) {
+        RebuildJob job = rebuilds.start(AuthenticatedCaller.actorOf(request));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/audit/rebuild/" + job.id())).body(job);
     }
 

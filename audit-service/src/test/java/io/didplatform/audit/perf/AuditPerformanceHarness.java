@@ -8,7 +8,10 @@ import io.didplatform.audit.query.InventoryAsOf;
 import io.didplatform.audit.query.InventoryFilter;
 import io.didplatform.audit.query.projection.EntityKind;
 import io.didplatform.contracts.Topics;
+import io.didplatform.security.AccessRules;
+import io.didplatform.security.GatewayTokens;
 import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.testing.TestGatewayTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -79,7 +82,8 @@ public final class AuditPerformanceHarness {
         ConfigurableApplicationContext app = SpringApplication.run(AuditApplication.class,
                 "--server.port=0", "--did.audit.topics=" + String.join(",", topics),
                 "--spring.kafka.consumer.group-id=" + prefix + "audit", "--spring.kafka.bootstrap-servers=" + KAFKA,
-                "--spring.datasource.url=jdbc:postgresql://" + PG + "/" + DATABASE, "--logging.level.root=WARN");
+                "--spring.datasource.url=jdbc:postgresql://" + PG + "/" + DATABASE, "--logging.level.root=WARN",
+                "--" + GatewayTokens.SECRET_PROPERTY + "=" + TestGatewayTokens.SECRET);
         try {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             if (reuse) {
@@ -228,7 +232,9 @@ public final class AuditPerformanceHarness {
         }
 
         private String get(String path) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+            // as the gateway passes an auditor's request on
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization",
+                    "Bearer " + TestGatewayTokens.token("audit-service", "auditor", AccessRules.AUDITOR)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());

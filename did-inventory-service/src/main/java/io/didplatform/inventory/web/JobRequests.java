@@ -4,6 +4,7 @@ import io.didplatform.inventory.process.job.BulkJobs;
 import io.didplatform.inventory.process.job.JobProgress;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.support.axon.MessageContext;
+import io.didplatform.support.security.AuthenticatedCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,7 @@ class JobRequests {
     ResponseEntity<JobReport> start(String kind, long total, HttpServletRequest request,
                                     BiConsumer<JobProgress, Map<String, Object>> work) {
         // read now: the request is gone when the job runs
-        String actor = header(request, MessageContext.ACTOR_HEADER, MessageContext.SYSTEM_ACTOR);
+        String actor = AuthenticatedCaller.actorOf(request);
         String correlation = header(request, MessageContext.CORRELATION_HEADER, null);
         UUID id = jobs.start(kind, total, actor, progress -> work.accept(progress, Map.of(
                 MessageContext.ACTOR, actor,

@@ -5,14 +5,12 @@ package io.didplatform.support.axon;
  * cause, and out again as CloudEvent extensions ({@code actor}, {@code correlationid}, {@code causationid}).
  */
 public final class MessageContext {
-    /** The user or service that caused the message. */
+    /** The user or service that caused the message: for a request, the caller the gateway's token states. */
     public static final String ACTOR = "actor";
     /** The id shared by every message of one business flow. */
     public static final String CORRELATION = "correlationId";
     /** The id of the event that directly caused this message, when an event did. */
     public static final String CAUSATION = "causationId";
-    /** The HTTP header the gateway sets to the authenticated user's name (and strips from incoming requests). */
-    public static final String ACTOR_HEADER = "X-Actor";
     /** An optional HTTP header a caller may set to correlate its requests. */
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     /** The actor of work the service does by itself (deadlines, start-up recovery). */

@@ -1,5 +1,6 @@
 package io.didplatform.support.axon;
 
+import io.didplatform.support.security.AuthenticatedCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -14,9 +15,9 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Gives every command an actor and a correlation id: from the HTTP request that sent it (the gateway's
- * {@code X-Actor} header), or {@code system} when no request is in progress. Metadata the sender set itself
- * (an inbound Kafka event's actor, say) wins.
+ * Gives every command an actor and a correlation id: the actor is the caller the gateway's verified token states
+ * for the HTTP request that sent it, or {@code system} when no request is in progress; never a header the request
+ * carries. Metadata the sender set itself (an inbound Kafka event's actor, say) wins.
  */
 public class RequestContextDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -26,8 +27,8 @@ public class RequestContextDispatchInterceptor implements MessageDispatchInterce
             Map<String, Object> added = new HashMap<>();
             HttpServletRequest request = currentRequest();
             if (!command.getMetaData().containsKey(MessageContext.ACTOR)) {
-                String actor = request == null ? null : request.getHeader(MessageContext.ACTOR_HEADER);
-                added.put(MessageContext.ACTOR, actor == null || actor.isBlank() ? MessageContext.SYSTEM_ACTOR : actor);
+                added.put(MessageContext.ACTOR,
+                        request == null ? MessageContext.SYSTEM_ACTOR : AuthenticatedCaller.actorOf(request));
             }
             if (!command.getMetaData().containsKey(MessageContext.CORRELATION)) {
                 String correlation = request == null ? null : request.getHeader(MessageContext.CORRELATION_HEADER);
