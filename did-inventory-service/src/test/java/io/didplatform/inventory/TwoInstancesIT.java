@@ -25,9 +25,12 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A second instance of the service, on the same database and broker, answers routing lookups as the first does. */
+/**
+ * A second instance of the service, on the same database and broker: it answers routing lookups as the first does,
+ * and scheduled work that must not run twice at once takes its lock in the database.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RoutingOnEveryInstanceIT extends InventoryIntegrationTest {
+class TwoInstancesIT extends InventoryIntegrationTest {
     private static final Duration WITHIN = Duration.ofSeconds(5);
 
     @Autowired
@@ -102,5 +105,11 @@ class RoutingOnEveryInstanceIT extends InventoryIntegrationTest {
             Map<String, Object> route = secondApi.get("/api/routing/" + number).getBody();
             assertThat(route).containsAllEntriesOf(expected);
         });
+    }
+
+    @Test
+    void holdExpiryRunsUnderALockOneInstanceHoldsAtATime() {
+        await().atMost(WITHIN).until(() -> jdbc.queryForList("select locked_by from shedlock where name = 'hold-expiry'",
+                String.class).size() == 1);
     }
 }
