@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -114,6 +115,7 @@ public class HoldCascade {
      * Cascades packages found awaiting in two sweeps running: one that is awaiting only briefly is being
      * cascaded right now by the listener that changed it.
      */
+    @SchedulerLock(name = "hold-cascade-sweep")
     @Scheduled(fixedDelayString = "${did.hold.cascade.sweep-interval:PT30S}",
             initialDelayString = "${did.hold.cascade.sweep-interval:PT30S}")
     void sweep() {

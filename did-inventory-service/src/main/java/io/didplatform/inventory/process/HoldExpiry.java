@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Ends the holds whose end has passed: looks for them in the holdings (where every hold's end is recorded with
  * the hold's event) at start-up and then every {@code did.hold.expiry.poll-interval}, and sends each DID
- * {@link EndHold}. A hold that fell due while the service was down ends at start-up. Several instances may
- * send the same command: the DID releases once.
+ * {@link EndHold}. A hold that fell due while the service was down ends at start-up. One instance at a time
+ * looks (the others skip while it holds the task's lock); a DID releases once even if two did send the command.
  */
 @Component
 class HoldExpiry {
@@ -40,6 +41,7 @@ class HoldExpiry {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @SchedulerLock(name = "hold-expiry")
     @Scheduled(fixedDelayString = "${did.hold.expiry.poll-interval:PT1S}",
             initialDelayString = "${did.hold.expiry.poll-interval:PT1S}")
     void endDueHolds() {

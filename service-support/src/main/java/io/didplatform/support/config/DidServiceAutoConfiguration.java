@@ -21,7 +21,7 @@ import java.time.Duration;
 /** What every DID Platform service gets by depending on service-support. */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
-        TrustBoundaryConfiguration.class, ApiErrors.class, StrictJsonConfiguration.class})
+        TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class})
 public class DidServiceAutoConfiguration {
 
     @Bean

@@ -1,0 +1,124 @@
+package io.didplatform.inventory;
+
+import io.didplatform.contracts.clients.DidBlockRequested;
+import io.didplatform.security.AccessRules;
+import io.didplatform.security.GatewayTokens;
+import io.didplatform.testing.TestGatewayTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.util.DefaultUriBuilderFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A second instance of the service, on the same database and broker: it answers routing lookups as the first does,
+ * and scheduled work that must not run twice at once takes its lock in the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoInstancesIT extends InventoryITBase {
+    private static final Duration WITHIN = Duration.ofSeconds(5);
+
+    @Autowired
+    Environment environment;
+    ConfigurableApplicationContext second;
+    Api secondApi;
+    PlatformEvents events;
+    ClientDids dids;
+
+    @BeforeAll
+    void startASecondInstance() {
+        // command-line arguments, so that they win over application.yml as the test context's properties do
+        second = new SpringApplicationBuilder(InventoryApplication.class).run(Stream.of(
+                "server.port=0",
+                "spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
+                "spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
+                "spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
+                "spring.kafka.bootstrap-servers=" + environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
+                "spring.kafka.consumer.group-id=" + environment.getRequiredProperty("spring.kafka.consumer.group-id"),
+                "did.database.create-if-missing=false",
+                "did.jobs.instance-id=second-instance",
+                GatewayTokens.SECRET_PROPERTY + "=" + TestGatewayTokens.SECRET).map(setting -> "--" + setting).toArray(String[]::new));
+        int port = ((WebServerApplicationContext) second).getWebServer().getPort();
+        secondApi = new Api(new TestRestTemplate(new RestTemplateBuilder()
+                .uriTemplateHandler(new DefaultUriBuilderFactory("http://127.0.0.1:" + port))
+                .additionalInterceptors((request, body, execution) -> {
+                    request.getHeaders().setBearerAuth(
+                            TestGatewayTokens.token("did-inventory-service", TEST_USER, AccessRules.ADMIN));
+                    return execution.execute(request, body);
+                })));
+    }
+
+    @BeforeEach
+    void stockThroughTheFirst() {
+        events = new PlatformEvents(json);
+        dids = new ClientDids(api, events);
+    }
+
+    @AfterEach
+    void closeEvents() throws InterruptedException {
+        events.close();
+    }
+
+    @AfterAll
+    void stopTheSecondInstance() {
+        second.close();
+    }
+
+    @Test
+    void everyChangeMadeThroughOneInstanceReachesTheOthersRoutingTable() {
+        String number = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        awaitRoute(number, Map.of("status", "IN_STOCK", "routable", false));
+
+        dids.take(number, "client-a", "cp-a", "sip:a@pbx.example");
+        awaitRoute(number, Map.of("status", "ACTIVE", "routable", true, "destination", "sip:a@pbx.example"));
+
+        events.publish(new DidBlockRequested("client-a", number));
+        dids.awaitStatus(number, "BLOCKED");
+        awaitRoute(number, Map.of("status", "BLOCKED", "routable", false));
+    }
+
+    @Test
+    void aDidCreatedThroughTheSecondInstanceIsRoutableOnTheFirstAndGoneFromBothWhenDeleted() {
+        String number = ClientDids.newNumber();
+        String operator = secondApi.createOperator("Carrier of the second instance");
+        assertThat(secondApi.call(HttpMethod.POST, "/api/dids", Map.of("number", number, "operatorId", operator))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        await().atMost(WITHIN).until(() -> api.get("/api/routing/" + number).getStatusCode() == HttpStatus.OK);
+
+        assertThat(api.call(HttpMethod.DELETE, "/api/dids/" + number, null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        await().atMost(WITHIN).until(() -> secondApi.get("/api/routing/" + number).getStatusCode() == HttpStatus.NOT_FOUND);
+    }
+
+    private void awaitRoute(String number, Map<String, Object> expected) {
+        await().atMost(WITHIN).untilAsserted(() -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> route = secondApi.get("/api/routing/" + number).getBody();
+            assertThat(route).containsAllEntriesOf(expected);
+        });
+    }
+
+    @Test
+    void holdExpiryRunsUnderALockOneInstanceHoldsAtATime() {
+        await().atMost(WITHIN).until(() -> jdbc.queryForList("select locked_by from shedlock where name = 'hold-expiry'",
+                String.class).size() == 1);
+    }
+}
