@@ -39,7 +39,8 @@ final class ClientDids {
             body.put("tag", tag);
         }
         assertThat(api.call(HttpMethod.POST, "/api/dids", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/routing/" + number).getStatusCode() == HttpStatus.OK);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/dids/" + number).getStatusCode() == HttpStatus.OK
+                && api.get("/api/routing/" + number).getStatusCode() == HttpStatus.OK);
         return number;
     }
 

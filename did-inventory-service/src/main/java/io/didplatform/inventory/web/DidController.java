@@ -16,6 +16,7 @@ import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.inventory.query.did.DidFilter;
 import io.didplatform.inventory.query.did.DidResponse;
 import io.didplatform.inventory.query.did.DidSearch;
+import io.didplatform.inventory.query.routing.RoutingTable;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.LateArrivals;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,22 +51,26 @@ import java.util.UUID;
 class DidController {
     private final CommandGateway commands;
     private final DidSearch search;
+    private final RoutingTable routing;
     private final DidCreationJob creation;
     private final DidMassChange massChange;
     private final JobRequests jobRequests;
     private final BulkJobs jobs;
     private final long maxBulk;
     /**
-     * Search and GET read the read model, a moment behind the event store: a single create, edit
-     * or delete answers once search shows it (waiting up to this long), so a GET right after agrees with the answer.
+     * Search and GET read the read model, and routing lookups the routing table, each a moment behind the event
+     * store: a single create, edit or delete answers once both show it (waiting up to this long), so a GET or a
+     * lookup right after agrees with the answer.
      */
     private final Duration readWait;
 
-    DidController(CommandGateway commands, DidSearch search, DidCreationJob creation, DidMassChange massChange,
+    DidController(CommandGateway commands, DidSearch search, RoutingTable routing, DidCreationJob creation,
+                  DidMassChange massChange,
                   JobRequests jobRequests, BulkJobs jobs, @Value("${did.bulk.max-numbers:1000000}") long maxBulk,
                   @Value("${did.dids.read-wait:PT2S}") Duration readWait) {
         this.commands = commands;
         this.search = search;
+        this.routing = routing;
         this.creation = creation;
         this.massChange = massChange;
         this.jobRequests = jobRequests;
@@ -87,7 +92,7 @@ class DidController {
             CreateDid command = new CreateDid(number, request.operatorId(), request.status(), request.afterHoldStatus(),
                     request.tag(), request.notes());
             commands.sendAndWait(command);
-            DidResponse created = LateArrivals.await(() -> search.find(number), readWait).orElse(new DidResponse(number,
+            DidResponse created = LateArrivals.await(() -> search.find(number).filter(this::routes), readWait).orElse(new DidResponse(number,
                     orInStock(request.status()), orInStock(request.afterHoldStatus()), request.operatorId(),
                     blankToNull(request.tag()), blankToNull(request.notes()), null, null, null, null, null, null));
             return ResponseEntity.created(URI.create("/api/dids/" + number)).body(created);
@@ -132,7 +137,7 @@ class DidController {
         StaffStatuses.require(change.afterHoldStatus(), "afterHoldStatus");
         DidSnapshot did = commands.sendAndWait(new UpdateDid(DidNumber.normalise(number), change.operatorId(),
                 change.status(), change.afterHoldStatus(), change.tag(), change.notes()));
-        return LateArrivals.await(() -> search.find(did.number()).filter(view -> shows(view, did)), readWait)
+        return LateArrivals.await(() -> search.find(did.number()).filter(view -> shows(view, did) && routes(view)), readWait)
                 .orElse(new DidResponse(did.number(), did.status(), did.afterHoldStatus(), did.operatorId(), did.tag(),
                         did.notes(), did.clientId(), did.clientPackageId(), did.destination(), did.holdUntil(), null, null));
     }
@@ -142,7 +147,12 @@ class DidController {
     void delete(@PathVariable String number) {
         String normalised = DidNumber.normalise(number);
         commands.sendAndWait(new DeleteDid(normalised));
-        LateArrivals.until(() -> search.find(normalised).isEmpty(), readWait);
+        LateArrivals.until(() -> search.find(normalised).isEmpty() && routing.find(normalised).isEmpty(), readWait);
+    }
+
+    /** This instance's routing table, which follows the store on a processor of its own, shows the DID as the view does. */
+    private boolean routes(DidResponse view) {
+        return routing.find(view.number()).filter(route -> route.status() == view.status()).isPresent();
     }
 
     private static boolean shows(DidResponse view, DidSnapshot did) {
