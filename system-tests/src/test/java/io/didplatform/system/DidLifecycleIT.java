@@ -109,7 +109,10 @@ class DidLifecycleIT {
 
         assertThat(admin.delete(takes + "/" + number).status()).isLessThan(300);
         awaitRouting(number, false, "HOLD");
-        Instant holdUntil = Instant.parse(admin.get("/api/dids/" + number).text("holdUntil"));
+        // the routing table and the read model follow the event store each on its own: wait for the read model too
+        JsonNode held = await().atMost(EVENTUALLY).until(() -> admin.get("/api/dids/" + number).body(),
+                did -> did.path("holdUntil").isTextual());
+        Instant holdUntil = Instant.parse(held.path("holdUntil").asText());
 
         RunningPlatform.get().killAndRestart("did-inventory-service", () ->
                 await().atMost(RunningPlatform.HOLD_PERIOD.plusSeconds(5)).until(() -> Instant.now().isAfter(holdUntil)));
