@@ -47,7 +47,9 @@ public class OperatorProjection {
         return operators.findById(id).map(OperatorView::toResponse);
     }
 
-    public PageResponse<OperatorResponse> list(Pageable pageable) {
-        return PageResponse.of(operators.findAll(pageable), OperatorView::toResponse);
+    /** {@code search}: part of the name, any case; null for all. */
+    public PageResponse<OperatorResponse> list(String search, Pageable pageable) {
+        return PageResponse.of(search == null || search.isBlank() ? operators.findAll(pageable)
+                : operators.findByNameContainingIgnoreCase(search.trim(), pageable), OperatorView::toResponse);
     }
 }
