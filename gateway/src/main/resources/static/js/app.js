@@ -10,8 +10,9 @@ import clientPackages from './views/client-packages.js';
 import clients from './views/clients.js';
 import routing from './views/routing.js';
 import audit from './views/audit.js';
+import jobList from './views/job-list.js';
 
-const VIEWS = [dids, operators, packages, clientPackages, clients, routing, audit];
+const VIEWS = [dids, operators, packages, clientPackages, clients, routing, audit, jobList];
 const app = document.getElementById('app');
 
 // names in pickers and tables follow operators, packages and clients created or renamed elsewhere

@@ -274,7 +274,8 @@ async function massEdit(selection, n) {
     submitLabel: selection.filter ? 'Apply to all matching' : 'Apply to selected',
     submit: async (changes) => {
       if (!Object.keys(changes).length) throw new Error('Fill in at least one field to change.');
-      return (await api.patch('/api/dids', { ...selection, ...changes })).body ?? {};
+      // a filter's count may have grown since it was shown: the service refuses rather than change more
+      return (await api.patch('/api/dids', { ...selection, ...changes, expectedCount: selection.filter ? n : undefined })).body ?? {};
     },
   });
   return announce(result, 'Editing DIDs', `${plural(n, 'DID')} updated`);
@@ -285,7 +286,7 @@ async function massDelete(selection, n) {
     'Only IN_STOCK, RESERVED and ARCHIVE numbers can be deleted; the others are reported. Their history stays in the audit log.',
     { label: 'Delete' });
   if (!ok) return undefined;
-  const result = await attempt(async () => (await api.delete('/api/dids', selection)).body ?? {});
+  const result = await attempt(async () => (await api.delete('/api/dids', { ...selection, expectedCount: selection.filter ? n : undefined })).body ?? {});
   return announce(result, 'Deleting DIDs', `${plural(n, 'DID')} deleted`);
 }
 

@@ -12,6 +12,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,16 @@ public class OperatorProjection {
     @EventHandler
     void on(OperatorDeleted event) {
         operators.deleteById(event.operatorId());
+    }
+
+    /** Every operator's name by id (operators are few: providers, not numbers). */
+    public Map<String, String> namesById() {
+        Map<String, String> names = new HashMap<>();
+        for (OperatorView operator : operators.findAll()) {
+            OperatorResponse response = operator.toResponse();
+            names.put(response.id(), response.name());
+        }
+        return names;
     }
 
     public Optional<OperatorResponse> find(String id) {
