@@ -181,8 +181,14 @@ function asOf(root) {
     ], async ({ number, at }) => {
       clear(didBox, loading());
       try {
-        const d = await api.get(`/api/audit/dids/${encodeURIComponent(normaliseNumber(number))}`, { at: isoFromLocal(at) });
-        clear(didBox, d ? facts(Object.entries(d).map(([k, v]) => [k, k === 'status' || k === 'afterHoldStatus' ? badge(v) : /At$|Until$/.test(k) ? when(v) : mono(v)])) : empty('It did not exist then.'));
+        const [d, operatorNames, clientNames] = await Promise.all([
+          api.get(`/api/audit/dids/${encodeURIComponent(normaliseNumber(number))}`, { at: isoFromLocal(at) }),
+          lookups.names('operators'), lookups.names('clients')]);
+        // people read names; the id stays beside it for whoever needs to search by it
+        const named = (names, id) => (names.get(id) ? h('span', h('strong', names.get(id)), ' ', mono(id)) : mono(id));
+        const shown = (k, v) => (k === 'status' || k === 'afterHoldStatus' ? badge(v) : /At$|Until$/.test(k) ? when(v)
+          : k === 'operatorId' ? named(operatorNames, v) : k === 'clientId' ? named(clientNames, v) : mono(v));
+        clear(didBox, d ? facts(Object.entries(d).map(([k, v]) => [k, shown(k, v)])) : empty('It did not exist then.'));
       } catch (e) {
         clear(didBox, problem(e));
       }
@@ -207,7 +213,7 @@ function asOf(root) {
       const [page, operatorNames, clientNames] = await Promise.all([
         api.get('/api/audit/inventory', { ...query, page: pageNumber, size: 50 }), lookups.names('operators'), lookups.names('clients')]);
       clear(inventoryBox,
-        h('p.muted', `As of ${new Date(query.at).toLocaleString()}: ${count(page.page?.totalElements)} DIDs`),
+        h('p.muted', 'As of ', when(query.at), `: ${count(page.page?.totalElements)} DIDs`),
         table({
           rows: page.content || [], key: (d) => d.number, emptyText: 'No DIDs then.',
           columns: [

@@ -193,7 +193,7 @@ async function clientPage(root, id) {
           clear(outcome, h('div.notice', `${body.number} is requested; waiting for the inventory to answer…`));
           const settled = await settle(answer?.requestId);
           clear(outcome, settled?.status === 'CONFIRMED' ? assigned(body)
-            : settled?.status === 'FAILED' ? problem({ status: 409, code: settled.reason, detail: `Inventory refused ${body.number}: ${settled.reason}` })
+            : settled?.status === 'FAILED' ? problem({ status: 409, code: settled.reason, detail: refusal(settled.reason, body) })
               : h('div.notice', `${body.number} is still pending. It will show in the list once the inventory answers.`));
         } else {
           clear(outcome, assigned(body));
@@ -208,6 +208,14 @@ async function clientPage(root, id) {
     clear(takeBox, form, outcome);
     if (focused) form.elements[focused]?.focus();
   }
+
+  /** What the inventory's refusal means here; a tag refusal names the tags the client package allows. */
+  const refusal = (reason, body) => {
+    const cp = clientPackages.find((p) => p.id === body.clientPackageId);
+    return reason === 'TAG_NOT_ALLOWED' && cp
+      ? `${body.number} has a tag this client package does not allow; it allows ${cp.tags?.length ? 'only ' + cp.tags.join(', ') : 'any tag'}.`
+      : `Inventory refused ${body.number}: ${String(reason).replaceAll('_', ' ').toLowerCase()}.`;
+  };
 
   const assigned = (body) => h('div.notice.ok', `${body.number} is now assigned and routable to ${body.destination}.`);
 

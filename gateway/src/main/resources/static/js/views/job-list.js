@@ -4,7 +4,7 @@ import { h, clear, table, pager, badge, when, count, field, select, problem, loa
 import { followJob, jobActions } from './jobs.js';
 
 const STATES = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'];
-const KINDS = ['RANGE', 'LIST', 'IMPORT', 'MASS_UPDATE', 'MASS_DELETE'];
+const KINDS = ['CREATE_RANGE', 'CREATE_LIST', 'IMPORT', 'MASS_UPDATE', 'MASS_DELETE'];
 
 export default {
   id: 'jobs',
