@@ -82,7 +82,9 @@ class AdminUiIT {
 
         tab("dids");
         click(button("+ New DIDs"));
-        click(inDialog("input[name=mode][value=range]"));
+        // the radio buttons are drawn as a segmented control: the label is what a user clicks
+        click(waiting().until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//dialog[@open]//label[.//input[@name='mode' and @value='range']]"))));
         type(inDialog("input[name=from]"), prefix + "00");
         type(inDialog("input[name=to]"), prefix + "19");
         new Select(inDialog("select[name=operatorId]")).selectByVisibleText("Browser Carrier " + suffix);
