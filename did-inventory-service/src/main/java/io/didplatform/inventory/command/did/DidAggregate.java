@@ -22,11 +22,11 @@ import java.time.Instant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One number of the inventory; its id is the normalised number. Staff create, edit and delete it
- * ({@link DidCreation} claims the number first); a client's DIDs have it assigned, blocked, routed, returned; its
- * client package's state holds, restores or releases it ({@link ClientLifecycle}). A deleted DID keeps its history
- * and may be created again, so the aggregate is never marked deleted: {@code exists} says whether the number is in
- * the inventory now ({@link DidState} keeps what the events made of it). The command side's registry and holdings
+ * One number of the inventory; its id is the normalised number. Staff create ({@link DidLookupCommands} claims the
+ * number first), edit and delete it; its client has it assigned, blocked, routed and returned, and its client
+ * package's state holds, restores or releases it ({@link ClientLifecycle}). A deleted DID keeps its history and may
+ * be created again, so the aggregate is never marked deleted: {@code exists} says whether the number is in the
+ * inventory now ({@link DidState} keeps what the events made of it). The command side's registry and holdings
  * follow its events ({@code command.registry.DidBookkeeping}).
  */
 @Aggregate(cache = "didAggregateCache")
@@ -130,7 +130,7 @@ public class DidAggregate extends DidState {
         }
     }
 
-    /** Ends the hold if it is over by {@code dueBy}; false when the DID is not on hold at all ({@link HoldEnding}). */
+    /** Ends the hold if it is over by {@code dueBy}; false when the DID is not on hold at all. */
     boolean endHold(Instant dueBy) {
         if (status != DidStatus.HOLD) {
             return false;

@@ -6,6 +6,7 @@ import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
 import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidUpdated;
+import io.didplatform.support.axon.AxonSupportConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -14,13 +15,11 @@ import org.springframework.stereotype.Component;
  * Keeps the command side's registry and holdings in line with the DIDs' events. A subscribing processor runs it in
  * the transaction of the command that applied them, so the rows change with the events or not at all, and a
  * refusal here (an operator deleted meanwhile) refuses the command. A DID's creation is not followed here: its
- * number is claimed before the event ({@code command.did.DidCreation}, {@code DidBatchCreator}).
+ * number is claimed before the event ({@code command.did.DidLookupCommands}, {@code DidBatchCreator}).
  */
 @Component
-@ProcessingGroup(DidBookkeeping.PROCESSING_GROUP)
-public class DidBookkeeping {
-    /** Subscribing (application.yml), with errors propagated to the command (config.LookupErrorHandling). */
-    public static final String PROCESSING_GROUP = "command-lookups";
+@ProcessingGroup(AxonSupportConfiguration.COMMAND_LOOKUPS)
+class DidBookkeeping {
 
     private final DidRegistry registry;
     private final ClientPackageHoldings holdings;

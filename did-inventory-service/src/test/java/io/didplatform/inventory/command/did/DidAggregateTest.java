@@ -4,6 +4,7 @@ import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidUpdated;
+import io.didplatform.inventory.command.registry.InMemoryClientPackageHoldings;
 import io.didplatform.inventory.command.registry.InMemoryDidRegistry;
 import io.didplatform.support.web.DomainException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -31,7 +32,8 @@ class DidAggregateTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(DidAggregate.class);
         registry = new InMemoryDidRegistry().withOperator(OPERATOR).withOperator(OTHER_OPERATOR);
-        fixture.registerAnnotatedCommandHandler(new DidCreation(fixture.getRepository(), registry));
+        fixture.registerAnnotatedCommandHandler(new DidLookupCommands(fixture.getRepository(), registry,
+                new InMemoryClientPackageHoldings()));
     }
 
     private static DidCreated created(String tag) {

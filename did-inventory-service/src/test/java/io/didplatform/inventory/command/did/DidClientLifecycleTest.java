@@ -12,6 +12,7 @@ import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidUnblocked;
 import io.didplatform.inventory.command.registry.ClientPackageHoldings.PackageState;
 import io.didplatform.inventory.command.registry.InMemoryClientPackageHoldings;
+import io.didplatform.inventory.command.registry.InMemoryDidRegistry;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,8 @@ class DidClientLifecycleTest {
         holdings = new InMemoryClientPackageHoldings();
         fixture.registerInjectableResource(holdings);
         fixture.registerInjectableResource(fixture.getEventBus());
-        fixture.registerAnnotatedCommandHandler(new HoldEnding(fixture.getRepository(), holdings));
+        fixture.registerAnnotatedCommandHandler(new DidLookupCommands(fixture.getRepository(), new InMemoryDidRegistry(),
+                holdings));
     }
 
     /** A hold's end, as precise as it is kept (microseconds). */
