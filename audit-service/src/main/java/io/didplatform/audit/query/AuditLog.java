@@ -1,6 +1,6 @@
 package io.didplatform.audit.query;
 
-import io.didplatform.audit.query.projection.ColumnBatch;
+import io.didplatform.support.jdbc.ColumnBatch;
 import io.didplatform.audit.query.projection.StoredEvent;
 import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.support.web.PageResponse;

@@ -27,6 +27,11 @@ import org.springframework.context.annotation.Configuration;
 // Axon's JPA event store auto-configuration, which this replaces, is also what registers the event entities
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class AxonSupportConfiguration {
+    /**
+     * The processing group of a service's command-side lookup tables: subscribing (each service's application.yml),
+     * so they change in the transaction of the command whose events they follow.
+     */
+    public static final String COMMAND_LOOKUPS = "command-lookups";
 
     /** Copies actor, correlation and causation from each command (or event) to the messages it causes. */
     @Bean
@@ -91,5 +96,15 @@ public class AxonSupportConfiguration {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(CloudEventOutbox.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * A command-side lookup that cannot be written (a name claimed by a racing command, an operator deleted
+     * meanwhile) must fail the command that applied the event and roll it back, not be logged and skipped.
+     */
+    @Bean
+    public ConfigurerModule commandLookupErrorsFailTheCommand() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(COMMAND_LOOKUPS, configuration -> PropagatingErrorHandler.instance());
     }
 }

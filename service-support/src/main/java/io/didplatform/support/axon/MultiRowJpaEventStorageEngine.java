@@ -1,5 +1,6 @@
 package io.didplatform.support.axon;
 
+import io.didplatform.support.jdbc.ColumnBatch;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
@@ -110,42 +111,19 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        int size = events.size();
-        String[] ids = new String[size];
-        byte[][] metaData = new byte[size][];
-        byte[][] payloads = new byte[size][];
-        String[] revisions = new String[size];
-        String[] payloadTypes = new String[size];
-        String[] timestamps = new String[size];
-        String[] aggregates = new String[size];
-        Long[] sequences = new Long[size];
-        String[] types = new String[size];
-        for (int i = 0; i < size; i++) {
-            DomainEventMessage<?> event = asDomainEventMessage(events.get(i));
+        ColumnBatch rows = new ColumnBatch("text", "bytea", "bytea", "text", "text", "text", "text", "int8", "text");
+        for (EventMessage<?> message : events) {
+            DomainEventMessage<?> event = asDomainEventMessage(message);
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-            ids[i] = event.getIdentifier();
-            metaData[i] = event.serializeMetaData(serializer, byte[].class).getData();
-            payloads[i] = payload.getData();
-            revisions[i] = payload.getType().getRevision();
-            payloadTypes[i] = payload.getType().getName();
-            timestamps[i] = DateTimeUtils.formatInstant(event.getTimestamp());
-            aggregates[i] = event.getAggregateIdentifier();
-            sequences[i] = event.getSequenceNumber();
-            types[i] = event.getType();
+            rows.add(event.getIdentifier(), event.serializeMetaData(serializer, byte[].class).getData(),
+                    payload.getData(), payload.getType().getRevision(), payload.getType().getName(),
+                    DateTimeUtils.formatInstant(event.getTimestamp()), event.getAggregateIdentifier(),
+                    event.getSequenceNumber(), event.getType());
         }
         transactionManager.executeInTransaction(() -> {
             try {
                 entityManager().unwrap(Session.class).doWork(connection -> {
-                    try (var insert = connection.prepareStatement(INSERT)) {
-                        insert.setArray(1, connection.createArrayOf("varchar", ids));
-                        insert.setArray(2, connection.createArrayOf("bytea", metaData));
-                        insert.setArray(3, connection.createArrayOf("bytea", payloads));
-                        insert.setArray(4, connection.createArrayOf("varchar", revisions));
-                        insert.setArray(5, connection.createArrayOf("varchar", payloadTypes));
-                        insert.setArray(6, connection.createArrayOf("varchar", timestamps));
-                        insert.setArray(7, connection.createArrayOf("varchar", aggregates));
-                        insert.setArray(8, connection.createArrayOf("bigint", sequences));
-                        insert.setArray(9, connection.createArrayOf("varchar", types));
+                    try (var insert = rows.statement(INSERT).createPreparedStatement(connection)) {
                         insert.executeUpdate();
                     }
                 });

@@ -12,11 +12,13 @@ import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 
 /** What every DID Platform service gets by depending on service-support. */
@@ -33,5 +35,12 @@ public class DidServiceAutoConfiguration {
     @Bean
     ReadYourWrites readYourWrites(@Value("${did.web.read-wait}") Duration within) {
         return new ReadYourWrites(within);
+    }
+
+    /** The time as the services read it; a test or a service may declare its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

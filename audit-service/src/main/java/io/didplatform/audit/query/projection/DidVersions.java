@@ -1,5 +1,6 @@
 package io.didplatform.audit.query.projection;
 
+import io.didplatform.support.jdbc.ColumnBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

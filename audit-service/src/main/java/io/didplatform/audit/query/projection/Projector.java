@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import io.didplatform.contracts.EventTypes;
+import io.didplatform.support.jdbc.ColumnBatch;
 import io.didplatform.support.kafka.InboundEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,20 +1,17 @@
 package io.didplatform.inventory.command.did;
 
-import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.inventory.command.registry.JdbcDidRegistry;
-import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,15 +20,10 @@ import java.util.Set;
 
 /**
  * The fast path for creating many DIDs: numbers that never had a DID are claimed in the registry with one
- * statement and their DidCreated events (sequence 0 of each new aggregate) appended to Axon's event store in
- * the same transaction. Still event sourcing: the events are the DIDs' first events, serialised by Axon's own
- * event serializer into Axon's table exactly as its storage engine writes them, and the outbox, the
- * projections and any later command see them like any other. Numbers with a history are returned for the
- * one-by-one command path.
- *
- * <p>The events are written with one multi-row insert per batch rather than through {@code EventStore.publish}:
- * Axon's JPA engine persists entity by entity, fetching each global index from the sequence on its own round
- * trip, so a batch would cost a round trip per DID.
+ * statement, and their DidCreated events (sequence 0 of each new aggregate) appended to the event store together,
+ * in the same transaction. Still event sourcing: the events are the DIDs' first events, and the outbox, the
+ * projections and any later command see them like any other; only the aggregates are not loaded one by one.
+ * Numbers with a history are returned for the one-by-one command path.
  */
 @Component
 public class DidBatchCreator {
@@ -39,18 +31,18 @@ public class DidBatchCreator {
     private static final String AGGREGATE_TYPE = DidAggregate.class.getSimpleName();
 
     private final JdbcDidRegistry registry;
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
+    private final EventStore events;
     private final TransactionTemplate transaction;
     private final Cache aggregates;
+    private final Clock clock;
 
-    DidBatchCreator(JdbcDidRegistry registry, JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
-                    TransactionTemplate transaction, @Qualifier("didAggregateCache") Cache aggregates) {
+    DidBatchCreator(JdbcDidRegistry registry, EventStore events, TransactionTemplate transaction,
+                    @Qualifier("didAggregateCache") Cache aggregates, Clock clock) {
         this.registry = registry;
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+        this.events = events;
         this.transaction = transaction;
         this.aggregates = aggregates;
+        this.clock = clock;
     }
 
     /** What became of a batch; each number of it is in exactly one of these. */
@@ -93,47 +85,14 @@ public class DidBatchCreator {
         return outcome;
     }
 
-    /** Appends each DID's DidCreated as event 0 of its aggregate, in one statement. */
+    /** Appends each DID's DidCreated as event 0 of its aggregate (the storage engine writes them in one statement). */
     private void appendFirstEvents(List<NewDid> dids, Map<String, ?> metaData) {
         if (dids.isEmpty()) {
             return;
         }
-        int size = dids.size();
-        byte[] meta = serializer.serialize(MetaData.from(metaData), byte[].class).getData();
-        String timestamp = DateTimeUtils.formatInstant(Instant.now());
-        String[] ids = new String[size];
-        String[] numbers = new String[size];
-        byte[][] payloads = new byte[size][];
-        String payloadType = null;
-        String revision = null;
-        for (int i = 0; i < size; i++) {
-            NewDid did = dids.get(i);
-            SerializedObject<byte[]> payload = serializer.serialize(new DidCreated(did.number(), did.operatorId(),
-                    did.status(), did.afterHoldStatus(), did.tag(), did.notes()), byte[].class);
-            ids[i] = UUID.randomUUID().toString();
-            numbers[i] = did.number();
-            payloads[i] = payload.getData();
-            payloadType = payload.getType().getName();
-            revision = payload.getType().getRevision();
-        }
-        String type = payloadType;
-        String payloadRevision = revision;
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("""
-                    insert into domain_event_entry (global_index, event_identifier, meta_data, payload, payload_revision,
-                        payload_type, time_stamp, aggregate_identifier, sequence_number, type)
-                    select nextval('domain_event_entry_seq'), e.id, ?, e.payload, ?, ?, ?, e.number, 0, ?
-                    from unnest(?::varchar[], ?::bytea[], ?::varchar[]) with ordinality as e(id, payload, number, position)
-                    order by e.position""");
-            statement.setBytes(1, meta);
-            statement.setString(2, payloadRevision);
-            statement.setString(3, type);
-            statement.setString(4, timestamp);
-            statement.setString(5, AGGREGATE_TYPE);
-            statement.setArray(6, connection.createArrayOf("varchar", ids));
-            statement.setArray(7, connection.createArrayOf("bytea", payloads));
-            statement.setArray(8, connection.createArrayOf("varchar", numbers));
-            return statement;
-        });
+        Instant now = clock.instant();
+        events.publish(dids.stream().<EventMessage<?>>map(did -> new GenericDomainEventMessage<>(AGGREGATE_TYPE,
+                did.number(), 0, did.created(), metaData, IdentifierFactory.getInstance().generateIdentifier(), now))
+                .toList());
     }
 }

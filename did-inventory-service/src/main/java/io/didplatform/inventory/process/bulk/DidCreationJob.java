@@ -2,8 +2,8 @@ package io.didplatform.inventory.process.bulk;
 
 import io.didplatform.contracts.DidNumber;
 import io.didplatform.contracts.InvalidDidNumberException;
-import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.inventory.command.did.DidBatchCreator;
+import io.didplatform.inventory.command.did.DidFields;
 import io.didplatform.inventory.command.did.NewDid;
 import io.didplatform.inventory.command.registry.JdbcDidRegistry;
 import io.didplatform.inventory.process.job.JobProgress;
@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,8 +31,6 @@ import java.util.stream.Stream;
  */
 @Component
 public class DidCreationJob {
-    static final int MAX_TAG = 100;
-    static final int MAX_NOTES = 1000;
     private static final String NUMBER_FIELD = "did";
 
     private final DidBatchCreator creator;
@@ -106,20 +103,13 @@ public class DidCreationJob {
             if (operatorId.isEmpty()) {
                 return "unknown operator '" + row.operator().trim() + "'";
             }
-            DidStatus status;
-            DidStatus afterHold;
+            NewDid did;
             try {
-                status = settable(row.status(), "status");
-                afterHold = settable(row.afterHoldStatus(), "afterHoldStatus");
+                did = new NewDid(number, operatorId.get(), DidFields.status(row.status(), "status"),
+                        DidFields.status(row.afterHoldStatus(), "afterHoldStatus"), row.tag(), row.notes());
             } catch (DomainException e) {
                 return e.getMessage();
             }
-            String tag = blankToNull(row.tag());
-            String notes = blankToNull(row.notes());
-            if (tag != null && tag.length() > MAX_TAG || notes != null && notes.length() > MAX_NOTES) {
-                return "tag longer than " + MAX_TAG + " or notes longer than " + MAX_NOTES + " characters";
-            }
-            NewDid did = new NewDid(number, operatorId.get(), status, afterHold, tag, notes);
             batch.add(did);
             origin.put(did, row);
             return null;
@@ -172,27 +162,5 @@ public class DidCreationJob {
 
     private static String alreadyPresent(NewDid did) {
         return "already present: DID " + did.number() + " exists";
-    }
-
-    /** A staff-settable status from text (any case), IN_STOCK when absent. */
-    static DidStatus settable(String raw, String field) {
-        if (raw == null || raw.isBlank()) {
-            return DidStatus.IN_STOCK;
-        }
-        DidStatus status;
-        try {
-            status = DidStatus.valueOf(raw.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("INVALID_STATUS", field + " '" + raw.trim() + "' is not a status");
-        }
-        if (!status.isStaffSettable()) {
-            throw DomainException.invalid("STATUS_NOT_SETTABLE", field + " " + status
-                    + " cannot be set by hand; use IN_STOCK, RESERVED or ARCHIVE");
-        }
-        return status;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -11,6 +11,7 @@ import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.DidUnblocked;
 import io.didplatform.contracts.inventory.DidUpdated;
+import io.didplatform.support.jdbc.ColumnBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -154,43 +155,22 @@ public class DidInventoryProjection {
     }
 
     private void insert(List<Created> created) {
-        int size = created.size();
-        String[] numbers = new String[size];
-        String[] statuses = new String[size];
-        String[] afterHold = new String[size];
-        String[] operators = new String[size];
-        String[] tags = new String[size];
-        String[] notes = new String[size];
-        java.sql.Timestamp[] times = new java.sql.Timestamp[size];
-        for (int i = 0; i < size; i++) {
-            DidCreated event = created.get(i).event();
-            numbers[i] = event.number();
-            statuses[i] = event.status().name();
-            afterHold[i] = (event.afterHoldStatus() == null ? DidStatus.IN_STOCK : event.afterHoldStatus()).name();
-            operators[i] = event.operatorId();
-            tags[i] = event.tag();
-            notes[i] = event.notes();
-            times[i] = java.sql.Timestamp.from(created.get(i).at());
+        ColumnBatch rows = new ColumnBatch("text", "text", "text", "text", "text", "text", "timestamptz");
+        for (Created creation : created) {
+            DidCreated event = creation.event();
+            rows.add(event.number(), event.status(),
+                    event.afterHoldStatus() == null ? DidStatus.IN_STOCK : event.afterHoldStatus(),
+                    event.operatorId(), event.tag(), event.notes(), creation.at());
         }
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("""
-                    insert into did_view (number, status, after_hold_status, operator_id, tag, notes, created_at, updated_at)
-                    select n, s, h, o, t, x, c, c
-                    from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                                ?::timestamptz[]) as e(n, s, h, o, t, x, c)
-                    on conflict (number) do update set status = excluded.status,
-                        after_hold_status = excluded.after_hold_status, operator_id = excluded.operator_id,
-                        tag = excluded.tag, notes = excluded.notes, client_id = null, client_package_id = null,
-                        destination = null, hold_until = null, created_at = excluded.created_at,
-                        updated_at = excluded.updated_at""");
-            statement.setArray(1, connection.createArrayOf("varchar", numbers));
-            statement.setArray(2, connection.createArrayOf("varchar", statuses));
-            statement.setArray(3, connection.createArrayOf("varchar", afterHold));
-            statement.setArray(4, connection.createArrayOf("varchar", operators));
-            statement.setArray(5, connection.createArrayOf("varchar", tags));
-            statement.setArray(6, connection.createArrayOf("varchar", notes));
-            statement.setArray(7, connection.createArrayOf("timestamptz", times));
-            return statement;
-        });
+        jdbc.update(rows.statement("""
+                insert into did_view (number, status, after_hold_status, operator_id, tag, notes, created_at, updated_at)
+                select n, s, h, o, t, x, c, c
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                            ?::timestamptz[]) as e(n, s, h, o, t, x, c)
+                on conflict (number) do update set status = excluded.status,
+                    after_hold_status = excluded.after_hold_status, operator_id = excluded.operator_id,
+                    tag = excluded.tag, notes = excluded.notes, client_id = null, client_package_id = null,
+                    destination = null, hold_until = null, created_at = excluded.created_at,
+                    updated_at = excluded.updated_at"""));
     }
 }
