@@ -2,12 +2,12 @@ package io.didplatform.clients.web;
 
 import io.didplatform.clients.command.ClientPackageTerms;
 import io.didplatform.clients.command.RequestDidAssignment;
+import io.didplatform.clients.config.ClientSettings;
 import io.didplatform.clients.query.AssignmentOutcomes;
 import io.didplatform.clients.query.AssignmentRequestResponse;
 import io.didplatform.clients.query.ClientDids;
 import io.didplatform.clients.query.ClientPackages;
 import io.didplatform.support.web.LateArrivals;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -35,16 +35,14 @@ class DidAssignments {
     private final Duration timeout;
 
     DidAssignments(ClientCommands commands, ClientPackages clientPackages, AssignmentOutcomes outcomes, ClientDids dids,
-                   @Value("${did.clients.assignment-wait:PT5S}") Duration wait,
-                   @Value("${did.clients.package-wait:PT5S}") Duration packageWait,
-                   @Value("${did.clients.assignment-timeout:PT2M}") Duration timeout) {
+                   ClientSettings settings) {
         this.commands = commands;
         this.clientPackages = clientPackages;
         this.outcomes = outcomes;
         this.dids = dids;
-        this.wait = wait;
-        this.packageWait = packageWait;
-        this.timeout = timeout;
+        this.wait = settings.assignmentWait();
+        this.packageWait = settings.packageWait();
+        this.timeout = settings.assignmentTimeout();
     }
 
     AssignmentRequestResponse take(String clientId, String number, String clientPackageId, String destination) {

@@ -16,7 +16,7 @@ import io.didplatform.support.kafka.EventInbox.Delivery;
 import io.didplatform.support.kafka.InboundCommands;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
+import io.didplatform.inventory.config.HoldSettings;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +38,10 @@ class ClientEventListener {
     private final Duration holdPeriod;
 
     ClientEventListener(EventInbox inbox, CommandGateway commandGateway,
-                        @Value("${did.hold.period:P30D}") Duration holdPeriod) {
+                        HoldSettings settings) {
         this.inbox = inbox;
         this.commands = new InboundCommands(commandGateway);
-        this.holdPeriod = holdPeriod;
+        this.holdPeriod = settings.period();
     }
 
     @KafkaListener(topics = Topics.CLIENT)

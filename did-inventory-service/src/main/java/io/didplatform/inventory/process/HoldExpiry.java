@@ -5,7 +5,7 @@ import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
 import io.didplatform.support.axon.MessageContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import io.didplatform.inventory.config.HoldSettings;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -34,16 +34,15 @@ class HoldExpiry {
     private final AtomicBoolean running = new AtomicBoolean();
 
     HoldExpiry(JdbcClientPackageHoldings holdings, CommandBatch commands,
-               @Value("${did.hold.cascade.batch-size:250}") int batchSize) {
+               HoldSettings settings) {
         this.holdings = holdings;
         this.commands = commands;
-        this.batchSize = batchSize;
+        this.batchSize = settings.cascade().batchSize();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @SchedulerLock(name = "hold-expiry")
-    @Scheduled(fixedDelayString = "${did.hold.expiry.poll-interval:PT1S}",
-            initialDelayString = "${did.hold.expiry.poll-interval:PT1S}")
+    @Scheduled(fixedDelayString = "${did.hold.expiry.poll-interval}", initialDelayString = "${did.hold.expiry.poll-interval}")
     void endDueHolds() {
         if (!running.compareAndSet(false, true)) {
             return; // the start-up run is still going

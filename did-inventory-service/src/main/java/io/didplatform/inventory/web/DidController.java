@@ -22,7 +22,8 @@ import io.didplatform.support.web.LateArrivals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
+import io.didplatform.inventory.config.BulkSettings;
+import io.didplatform.inventory.config.DidSettings;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -66,8 +67,7 @@ class DidController {
 
     DidController(CommandGateway commands, DidSearch search, RoutingTable routing, DidCreationJob creation,
                   DidMassChange massChange,
-                  JobRequests jobRequests, BulkJobs jobs, @Value("${did.bulk.max-numbers:1000000}") long maxBulk,
-                  @Value("${did.dids.read-wait:PT2S}") Duration readWait) {
+                  JobRequests jobRequests, BulkJobs jobs, BulkSettings bulk, DidSettings dids) {
         this.commands = commands;
         this.search = search;
         this.routing = routing;
@@ -75,8 +75,8 @@ class DidController {
         this.massChange = massChange;
         this.jobRequests = jobRequests;
         this.jobs = jobs;
-        this.maxBulk = maxBulk;
-        this.readWait = readWait;
+        this.maxBulk = bulk.maxNumbers();
+        this.readWait = dids.readWait();
     }
 
     @PostMapping

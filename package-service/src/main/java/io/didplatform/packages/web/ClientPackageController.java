@@ -5,6 +5,7 @@ import io.didplatform.packages.command.clientpackage.ActivateClientPackage;
 import io.didplatform.packages.command.clientpackage.ActivationState;
 import io.didplatform.packages.command.clientpackage.ClientPackageGiven;
 import io.didplatform.packages.command.clientpackage.CreateClientPackage;
+import io.didplatform.packages.config.PackageSettings;
 import io.didplatform.packages.command.clientpackage.DeactivateClientPackage;
 import io.didplatform.packages.command.clientpackage.TerminateClientPackage;
 import io.didplatform.packages.command.lookup.KnownClients;
@@ -17,7 +18,6 @@ import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
@@ -44,11 +44,11 @@ class ClientPackageController {
     private final Duration clientWait;
 
     ClientPackageController(CommandGateway commands, ClientPackageProjection clientPackages, KnownClients clients,
-                            @Value("${did.packages.client-wait:PT5S}") Duration clientWait) {
+                            PackageSettings settings) {
         this.commands = commands;
         this.clientPackages = clientPackages;
         this.clients = clients;
-        this.clientWait = clientWait;
+        this.clientWait = settings.clientWait();
     }
 
     record ClientPackageRequest(@NotBlank String clientId, @NotBlank String packageId, Instant startsAt, Instant endsAt) {

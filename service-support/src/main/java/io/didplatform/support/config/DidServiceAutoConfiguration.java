@@ -10,22 +10,26 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.beans.factory.annotation.Value;
+import io.didplatform.support.deadletter.DeadLetterSettings;
+import io.didplatform.support.kafka.EventSettings;
+import io.didplatform.support.kafka.KafkaTopicSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 
 /** What every DID Platform service gets by depending on service-support. */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
         TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class})
+@EnableConfigurationProperties({DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
+        DeadLetterSettings.class})
 public class DidServiceAutoConfiguration {
 
     @Bean
-    TableUpkeep tableUpkeep(DataSource dataSource, @Value("${did.database.upkeep-interval}") Duration interval) {
-        return new TableUpkeep(new JdbcTemplate(dataSource), interval);
+    TableUpkeep tableUpkeep(DataSource dataSource, DatabaseSettings settings) {
+        return new TableUpkeep(new JdbcTemplate(dataSource), settings.upkeepInterval());
     }
 }
