@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -32,10 +33,12 @@ import java.util.UUID;
 class ClientController {
     private final ClientCommands commands;
     private final ClientProjection clients;
+    private final Clock clock;
 
-    ClientController(ClientCommands commands, ClientProjection clients) {
+    ClientController(ClientCommands commands, ClientProjection clients, Clock clock) {
         this.commands = commands;
         this.clients = clients;
+        this.clock = clock;
     }
 
     /** {@code status} may be left out on creation: a new client is ACTIVE. */
@@ -52,7 +55,7 @@ class ClientController {
         String id = UUID.randomUUID().toString();
         ClientStatus status = request.status() == null ? ClientStatus.ACTIVE : request.status();
         commands.send(new CreateClient(id, request.name().trim(), request.email().trim(), status));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return ResponseEntity.created(URI.create("/api/clients/" + id))
                 .body(new ClientResponse(id, request.name().trim(), request.email().trim(), status, now, now));
     }
@@ -62,7 +65,7 @@ class ClientController {
         commands.send(new UpdateClient(id, request.name().trim(), request.email().trim(), request.status()));
         Instant createdAt = clients.find(id).map(ClientResponse::createdAt).orElse(null);
         return new ClientResponse(id, request.name().trim(), request.email().trim(), request.status(), createdAt,
-                Instant.now());
+                clock.instant());
     }
 
     @GetMapping("/{id}")

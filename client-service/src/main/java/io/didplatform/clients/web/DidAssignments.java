@@ -10,6 +10,7 @@ import io.didplatform.clients.query.ClientPackages;
 import io.didplatform.support.web.LateArrivals;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,9 +34,10 @@ class DidAssignments {
     private final Duration wait;
     private final Duration packageWait;
     private final Duration timeout;
+    private final Clock clock;
 
     DidAssignments(ClientCommands commands, ClientPackages clientPackages, AssignmentOutcomes outcomes, ClientDids dids,
-                   ClientSettings settings) {
+                   ClientSettings settings, Clock clock) {
         this.commands = commands;
         this.clientPackages = clientPackages;
         this.outcomes = outcomes;
@@ -43,6 +45,7 @@ class DidAssignments {
         this.wait = settings.assignmentWait();
         this.packageWait = settings.packageWait();
         this.timeout = settings.assignmentTimeout();
+        this.clock = clock;
     }
 
     AssignmentRequestResponse take(String clientId, String number, String clientPackageId, String destination) {
@@ -54,10 +57,10 @@ class DidAssignments {
         CompletableFuture<AssignmentRequestResponse> outcome = outcomes.expect(requestId);
         try {
             commands.send(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms,
-                    Instant.now().plus(timeout)));
+                    clock.instant().plus(timeout)));
             return awaitDecision(outcome).orElseGet(() -> dids.request(clientId, requestId).orElse(
                     new AssignmentRequestResponse(requestId, clientId, number, clientPackageId, destination,
-                            AssignmentRequestResponse.PENDING, null, Instant.now(), null)));
+                            AssignmentRequestResponse.PENDING, null, clock.instant(), null)));
         } finally {
             outcomes.forget(requestId);
         }

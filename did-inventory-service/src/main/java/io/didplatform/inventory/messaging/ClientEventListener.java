@@ -21,6 +21,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -36,19 +37,20 @@ class ClientEventListener {
     private final EventInbox inbox;
     private final InboundCommands commands;
     private final Duration holdPeriod;
+    private final Clock clock;
 
-    ClientEventListener(EventInbox inbox, CommandGateway commandGateway,
-                        HoldSettings settings) {
+    ClientEventListener(EventInbox inbox, CommandGateway commandGateway, HoldSettings settings, Clock clock) {
         this.inbox = inbox;
         this.commands = new InboundCommands(commandGateway);
         this.holdPeriod = settings.period();
+        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.CLIENT)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
         Delivery delivery = inbox.open(record);
-        Object command = commandFor(delivery.payload(), Instant.now().plus(holdPeriod));
+        Object command = commandFor(delivery.payload(), clock.instant().plus(holdPeriod));
         // client records, confirmations and the like are none of inventory's business: not even marked
         if (command != null && inbox.firstDelivery(CONSUMER, delivery)) {
             commands.send(command, delivery.event());

@@ -12,6 +12,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +32,15 @@ class HoldExpiry {
     private final JdbcClientPackageHoldings holdings;
     private final CommandBatch commands;
     private final int batchSize;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
     HoldExpiry(JdbcClientPackageHoldings holdings, CommandBatch commands,
-               HoldSettings settings) {
+               HoldSettings settings, Clock clock) {
         this.holdings = holdings;
         this.commands = commands;
         this.batchSize = settings.cascade().batchSize();
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -48,7 +51,7 @@ class HoldExpiry {
             return; // the start-up run is still going
         }
         try {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             List<String> due = List.of();
             List<String> previous;
             do {

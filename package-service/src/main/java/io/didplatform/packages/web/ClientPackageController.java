@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -42,13 +43,15 @@ class ClientPackageController {
     private final ClientPackageProjection clientPackages;
     private final KnownClients clients;
     private final Duration clientWait;
+    private final Clock clock;
 
     ClientPackageController(CommandGateway commands, ClientPackageProjection clientPackages, KnownClients clients,
-                            PackageSettings settings) {
+                            PackageSettings settings, Clock clock) {
         this.commands = commands;
         this.clientPackages = clientPackages;
         this.clients = clients;
         this.clientWait = settings.clientWait();
+        this.clock = clock;
     }
 
     record ClientPackageRequest(@NotBlank String clientId, @NotBlank String packageId, Instant startsAt, Instant endsAt) {
@@ -65,7 +68,7 @@ class ClientPackageController {
         // command still decides whether the client exists
         LateArrivals.until(() -> clients.exists(request.clientId()), clientWait);
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ClientPackageGiven given = commands.sendAndWait(new CreateClientPackage(id, request.clientId(),
                 request.packageId(), request.startsAt(), request.endsAt(), now));
         // the read model follows in a moment; answer with what the command accepted
@@ -77,7 +80,7 @@ class ClientPackageController {
 
     @PostMapping("/{id}/activate")
     ActivationResponse activate(@PathVariable String id) {
-        ActivationState state = commands.sendAndWait(new ActivateClientPackage(id, Instant.now()));
+        ActivationState state = commands.sendAndWait(new ActivateClientPackage(id, clock.instant()));
         return new ActivationResponse(id, state.active(), state.changed());
     }
 

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,10 +39,12 @@ import java.util.UUID;
 class PackageController {
     private final CommandGateway commands;
     private final PackageProjection packages;
+    private final Clock clock;
 
-    PackageController(CommandGateway commands, PackageProjection packages) {
+    PackageController(CommandGateway commands, PackageProjection packages, Clock clock) {
         this.commands = commands;
         this.packages = packages;
+        this.clock = clock;
     }
 
     /** {@code tags} empty or absent: any DID tag; {@code status} absent: ACTIVE on create, unchanged on update. */
@@ -57,7 +60,7 @@ class PackageController {
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new CreatePackage(id, request.name(), request.didLimit(), request.tagsOrEmpty(),
                 request.description(), request.status()));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return ResponseEntity.created(URI.create("/api/packages/" + id)).body(new PackageResponse(id,
                 request.name().trim(), request.didLimit(), request.tagsOrEmpty().stream().map(String::trim).distinct().toList(),
                 request.description(), request.status() == null ? PackageStatus.ACTIVE : request.status(), now, now));

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import io.didplatform.support.deadletter.DeadLetterSettings;
 import io.didplatform.support.kafka.EventSettings;
 import io.didplatform.support.kafka.KafkaTopicSettings;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 
+import java.time.Clock;
+
 /** What every DID Platform service gets by depending on service-support. */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
@@ -27,6 +30,13 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties({DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
         DeadLetterSettings.class})
 public class DidServiceAutoConfiguration {
+
+    /** The one source of the time of day (business time: when, until); a test may put a clock of its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     TableUpkeep tableUpkeep(DataSource dataSource, DatabaseSettings settings) {

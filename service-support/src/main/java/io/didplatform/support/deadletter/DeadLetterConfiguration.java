@@ -21,6 +21,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,8 +42,8 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    public KafkaDeadLetterStore kafkaDeadLetterStore(JdbcTemplate jdbc, ObjectMapper json) {
-        return new KafkaDeadLetterStore(jdbc, json);
+    public KafkaDeadLetterStore kafkaDeadLetterStore(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        return new KafkaDeadLetterStore(jdbc, json, clock);
     }
 
     @Bean
