@@ -2,13 +2,13 @@ package io.didplatform.inventory.process;
 
 import io.didplatform.inventory.command.did.EndHold;
 import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
+import io.didplatform.inventory.config.HoldSettings;
 import io.didplatform.support.axon.MessageContext;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.didplatform.inventory.config.HoldSettings;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 

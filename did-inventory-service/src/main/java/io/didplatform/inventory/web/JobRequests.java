@@ -1,12 +1,12 @@
 package io.didplatform.inventory.web;
 
+import io.didplatform.inventory.config.JobSettings;
 import io.didplatform.inventory.process.job.BulkJobs;
 import io.didplatform.inventory.process.job.JobProgress;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.security.AuthenticatedCaller;
 import jakarta.servlet.http.HttpServletRequest;
-import io.didplatform.inventory.config.JobSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;

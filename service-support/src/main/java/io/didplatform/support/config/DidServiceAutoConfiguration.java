@@ -1,19 +1,19 @@
 package io.didplatform.support.config;
 
 import io.didplatform.support.axon.AxonSupportConfiguration;
+import io.didplatform.support.deadletter.DeadLetterSettings;
 import io.didplatform.support.deadline.DeadlineSupportConfiguration;
+import io.didplatform.support.kafka.EventSettings;
 import io.didplatform.support.kafka.KafkaSupportConfiguration;
+import io.didplatform.support.kafka.KafkaTopicSettings;
 import io.didplatform.support.security.TrustBoundaryConfiguration;
 import io.didplatform.support.web.ApiErrors;
 import io.didplatform.support.web.StrictJsonConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import io.didplatform.support.deadletter.DeadLetterSettings;
-import io.didplatform.support.kafka.EventSettings;
-import io.didplatform.support.kafka.KafkaTopicSettings;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;

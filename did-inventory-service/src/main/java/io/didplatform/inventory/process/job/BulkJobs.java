@@ -1,9 +1,9 @@
 package io.didplatform.inventory.process.job;
 
+import io.didplatform.inventory.config.JobSettings;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.didplatform.inventory.config.JobSettings;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
