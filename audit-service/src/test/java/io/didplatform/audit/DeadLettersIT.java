@@ -11,12 +11,7 @@ import io.didplatform.testing.DeadLetterEndpoint;
 import io.didplatform.testing.PoisonRecords;
 import io.didplatform.testing.PoisonRecords.Written;
 import io.didplatform.testing.RestApi;
-import io.didplatform.testing.TestInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.didplatform.testing.TestProducer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -52,16 +47,14 @@ class DeadLettersIT extends AuditITBase {
     RestApi api;
     DeadLetterEndpoint deadLetters;
     PoisonRecords poison;
-    KafkaProducer<String, byte[]> producer;
+    TestProducer producer;
 
     @BeforeEach
     void setUp() {
         api = new RestApi(http);
         deadLetters = new DeadLetterEndpoint(api, "audit");
         poison = new PoisonRecords();
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
+        producer = new TestProducer();
     }
 
     @AfterEach
@@ -124,11 +117,7 @@ class DeadLettersIT extends AuditITBase {
     /** Publishes the event as its producing service would; returns its id. */
     private String publish(String topic, String subject, Object payload) {
         EventMessage<?> message = GenericEventMessage.asEventMessage(payload);
-        try {
-            producer.send(new ProducerRecord<>(topic, subject, codec.encode(message, subject))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish", e);
-        }
+        producer.send(topic, subject, codec.encode(message, subject));
         return message.getIdentifier();
     }
 }

@@ -7,25 +7,17 @@ import io.didplatform.contracts.packages.PackageEvent;
 import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.kafka.CloudEventCodec;
 import io.didplatform.support.kafka.InboundEvent;
-import io.didplatform.testing.TestInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
+import io.didplatform.testing.TestProducer;
 import org.axonframework.eventhandling.GenericEventMessage;
 
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Plays the other services' part on the real broker: publishes package-service's and did-inventory-service's
  * events as those services would, CloudEvents in the platform's codec, keyed by subject.
  */
 public final class PlatformEvents implements AutoCloseable {
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    private final TestProducer producer = new TestProducer();
     private final CloudEventCodec inventory;
     private final CloudEventCodec packages;
 
@@ -55,14 +47,7 @@ public final class PlatformEvents implements AutoCloseable {
 
     private void send(String topic, CloudEventCodec codec, String subject, Object event, Map<String, String> metaData) {
         var message = GenericEventMessage.asEventMessage(event).andMetaData(metaData);
-        try {
-            producer.send(new ProducerRecord<>(topic, subject, codec.encode(message, subject))).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish " + event, e);
-        }
+        producer.send(topic, subject, codec.encode(message, subject));
     }
 
     @Override

@@ -6,17 +6,11 @@ import io.didplatform.contracts.clients.ClientEvent;
 import io.didplatform.contracts.packages.PackageEvent;
 import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.kafka.CloudEventCodec;
-import io.didplatform.testing.TestInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import io.didplatform.testing.TestProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.eventhandling.GenericEventMessage;
 
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Plays client-service's and package-service's part on the real broker: publishes their events as those
@@ -27,9 +21,7 @@ public final class PlatformEvents implements AutoCloseable {
     public record Sent(String topic, String key, byte[] value, String id) {
     }
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    private final TestProducer producer = new TestProducer();
     private final CloudEventCodec clients;
     private final CloudEventCodec packages;
 
@@ -52,7 +44,7 @@ public final class PlatformEvents implements AutoCloseable {
      * the broker put it.
      */
     public RecordMetadata redeliver(Sent sent) {
-        return await(producer.send(new ProducerRecord<>(sent.topic(), sent.key(), sent.value())));
+        return producer.send(sent.topic(), sent.key(), sent.value());
     }
 
     /** The event as it would be published, not sent yet: its id is known before it is delivered. */
@@ -70,17 +62,6 @@ public final class PlatformEvents implements AutoCloseable {
         var message = GenericEventMessage.asEventMessage(event)
                 .andMetaData(Map.of(MessageContext.ACTOR, "stand-in", MessageContext.CORRELATION, subject));
         return new Sent(topic, subject, codec.encode(message, subject), message.getIdentifier());
-    }
-
-    private static RecordMetadata await(java.util.concurrent.Future<RecordMetadata> send) {
-        try {
-            return send.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish", e);
-        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.didplatform.gateway;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -30,11 +29,10 @@ class RequestBodyLimitFilter implements GlobalFilter, Ordered {
     private final long maxBody;
     private final long maxUpload;
 
-    RequestBodyLimitFilter(ProblemResponses problems, @Value("${did.gateway.max-body-size}") DataSize maxBody,
-                           @Value("${did.gateway.max-upload-size}") DataSize maxUpload) {
+    RequestBodyLimitFilter(ProblemResponses problems, RequestLimits limits) {
         this.problems = problems;
-        this.maxBody = maxBody.toBytes();
-        this.maxUpload = maxUpload.toBytes();
+        this.maxBody = limits.maxBodySize().toBytes();
+        this.maxUpload = limits.maxUploadSize().toBytes();
     }
 
     @Override

@@ -3,14 +3,9 @@ package io.didplatform.testing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Records no consumer can process, written by hand onto a topic as a careless producer (or a newer one) would: one
@@ -31,9 +25,7 @@ public final class PoisonRecords implements AutoCloseable {
     /** A type named like the platform's but not an event: the contracts' status enum. */
     public static final String UNKNOWN_TYPE = "did.DidStatus.v1";
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    private final TestProducer producer = new TestProducer();
 
     /** A record as written: where it landed, its bytes, and its event id when it has one. */
     public record Written(String topic, int partition, long offset, byte[] value, String eventId) {
@@ -76,15 +68,8 @@ public final class PoisonRecords implements AutoCloseable {
     }
 
     private Written send(String topic, String key, byte[] value, String eventId) {
-        try {
-            RecordMetadata sent = producer.send(new ProducerRecord<>(topic, key, value)).get();
-            return new Written(topic, sent.partition(), sent.offset(), value, eventId);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not publish", e);
-        }
+        RecordMetadata sent = producer.send(topic, key, value);
+        return new Written(topic, sent.partition(), sent.offset(), value, eventId);
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -21,11 +21,13 @@ public class AuditIngest {
     private final AuditLog auditLog;
     private final Projector projector;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    AuditIngest(AuditLog auditLog, Projector projector, PlatformTransactionManager transactions) {
+    AuditIngest(AuditLog auditLog, Projector projector, PlatformTransactionManager transactions, Clock clock) {
         this.auditLog = auditLog;
         this.projector = projector;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     /** An event as it came off a topic. */
@@ -47,8 +49,8 @@ public class AuditIngest {
     }
 
     /** An event without a time is dated when it is received; the log and the projections keep the same date. */
-    private static InboundEvent withTime(InboundEvent e) {
-        return e.time() != null ? e : new InboundEvent(e.id(), e.type(), e.source(), e.subject(), Instant.now(),
+    private InboundEvent withTime(InboundEvent e) {
+        return e.time() != null ? e : new InboundEvent(e.id(), e.type(), e.source(), e.subject(), clock.instant(),
                 e.actor(), e.correlationId(), e.causationId(), e.data(), e.raw());
     }
 }

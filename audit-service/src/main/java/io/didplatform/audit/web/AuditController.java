@@ -35,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -50,14 +51,16 @@ class AuditController {
     private final InventoryAsOf asOf;
     private final EventLogExport export;
     private final RebuildJobs rebuilds;
+    private final Clock clock;
 
     AuditController(AuditLog auditLog, EntityHistory history, InventoryAsOf asOf, EventLogExport export,
-                    RebuildJobs rebuilds) {
+                    RebuildJobs rebuilds, Clock clock) {
         this.auditLog = auditLog;
         this.history = history;
         this.asOf = asOf;
         this.export = export;
         this.rebuilds = rebuilds;
+        this.clock = clock;
     }
 
     /** The event log, newest first. */
@@ -108,7 +111,7 @@ class AuditController {
     @GetMapping("/dids/{number}")
     DidSnapshot didAt(@PathVariable String number,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
-        Instant moment = at == null ? Instant.now() : at;
+        Instant moment = at == null ? clock.instant() : at;
         String normalised = DidNumber.normalise(number);
         return asOf.did(normalised, moment).orElseThrow(() -> DomainException.notFound("DID_NOT_FOUND",
                 "DID " + normalised + " did not exist at " + moment));
@@ -122,7 +125,7 @@ class AuditController {
                                           @RequestParam(required = false) String tag,
                                           @RequestParam(required = false) String clientId,
                                           @PageableDefault(size = 50) Pageable pageable) {
-        return asOf.inventory(new InventoryFilter(at == null ? Instant.now() : at, status, operatorId, tag, clientId),
+        return asOf.inventory(new InventoryFilter(at == null ? clock.instant() : at, status, operatorId, tag, clientId),
                 pageable);
     }
 

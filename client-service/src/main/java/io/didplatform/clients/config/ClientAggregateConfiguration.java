@@ -3,7 +3,6 @@ package io.didplatform.clients.config;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,8 +14,7 @@ class ClientAggregateConfiguration {
      * every {@code did.clients.snapshot-every} events keeps a busy client's load short.
      */
     @Bean
-    SnapshotTriggerDefinition clientSnapshotTrigger(Snapshotter snapshotter,
-                                                    @Value("${did.clients.snapshot-every:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    SnapshotTriggerDefinition clientSnapshotTrigger(Snapshotter snapshotter, ClientSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotEvery());
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /** Learns packages' names, client packages and their activation from package-service's events; each event applied once. */
@@ -23,10 +24,12 @@ class PackageEventListener {
     private static final String CONSUMER = "client-service.packages";
     private final EventInbox inbox;
     private final ClientPackages clientPackages;
+    private final Clock clock;
 
-    PackageEventListener(EventInbox inbox, ClientPackages clientPackages) {
+    PackageEventListener(EventInbox inbox, ClientPackages clientPackages, Clock clock) {
         this.inbox = inbox;
         this.clientPackages = clientPackages;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.PACKAGE)
@@ -41,7 +44,7 @@ class PackageEventListener {
         } else if (payload instanceof ClientPackageCreated created) {
             // package-service activates a package that starts now in the same breath (PackageActivated follows):
             // born active here, a take sent right after the creation does not find it inactive in between
-            Instant at = delivery.event().time() == null ? Instant.now() : delivery.event().time();
+            Instant at = delivery.event().timeOrNow(clock);
             boolean startsNow = created.startsAt() == null || !created.startsAt().isAfter(at);
             clientPackages.upsert(created.clientPackageId(), created.clientId(), created.packageId(),
                     created.didLimit(), created.tags(), startsNow);

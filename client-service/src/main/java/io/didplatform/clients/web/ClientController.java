@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -36,11 +37,13 @@ class ClientController {
     private final ClientCommands commands;
     private final ClientProjection clients;
     private final ReadYourWrites readYourWrites;
+    private final Clock clock;
 
-    ClientController(ClientCommands commands, ClientProjection clients, ReadYourWrites readYourWrites) {
+    ClientController(ClientCommands commands, ClientProjection clients, ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.clients = clients;
         this.readYourWrites = readYourWrites;
+        this.clock = clock;
     }
 
     /** {@code status} may be left out on creation: a new client is ACTIVE. */
@@ -58,7 +61,7 @@ class ClientController {
         ClientStatus status = request.status() == null ? ClientStatus.ACTIVE : request.status();
         commands.send(new CreateClient(id, request.name().trim(), request.email().trim(), status));
         ClientResponse created = readYourWrites.await(() -> clients.find(id)).orElseGet(() -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             return new ClientResponse(id, request.name().trim(), request.email().trim(), status, now, now);
         });
         return ResponseEntity.created(URI.create("/api/clients/" + id)).body(created);
@@ -71,7 +74,7 @@ class ClientController {
         // the update's event is stamped after it was sent, by this instance
         return readYourWrites.await(() -> clients.find(id).filter(client -> !client.updatedAt().isBefore(sent)))
                 .orElseGet(() -> new ClientResponse(id, request.name().trim(), request.email().trim(),
-                        request.status(), clients.find(id).map(ClientResponse::createdAt).orElse(null), Instant.now()));
+                        request.status(), clients.find(id).map(ClientResponse::createdAt).orElse(null), clock.instant()));
     }
 
     @GetMapping("/{id}")

@@ -2,14 +2,15 @@ package io.didplatform.clients.web;
 
 import io.didplatform.clients.command.ClientPackageTerms;
 import io.didplatform.clients.command.RequestDidAssignment;
+import io.didplatform.clients.config.ClientSettings;
 import io.didplatform.clients.query.AssignmentOutcomes;
 import io.didplatform.clients.query.AssignmentRequestResponse;
 import io.didplatform.clients.query.ClientDids;
 import io.didplatform.clients.query.ClientPackages;
 import io.didplatform.support.web.LateArrivals;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -33,18 +34,18 @@ class DidAssignments {
     private final Duration wait;
     private final Duration packageWait;
     private final Duration timeout;
+    private final Clock clock;
 
     DidAssignments(ClientCommands commands, ClientPackages clientPackages, AssignmentOutcomes outcomes, ClientDids dids,
-                   @Value("${did.clients.assignment-wait:PT5S}") Duration wait,
-                   @Value("${did.clients.package-wait:PT5S}") Duration packageWait,
-                   @Value("${did.clients.assignment-timeout:PT2M}") Duration timeout) {
+                   ClientSettings settings, Clock clock) {
         this.commands = commands;
         this.clientPackages = clientPackages;
         this.outcomes = outcomes;
         this.dids = dids;
-        this.wait = wait;
-        this.packageWait = packageWait;
-        this.timeout = timeout;
+        this.wait = settings.assignmentWait();
+        this.packageWait = settings.packageWait();
+        this.timeout = settings.assignmentTimeout();
+        this.clock = clock;
     }
 
     AssignmentRequestResponse take(String clientId, String number, String clientPackageId, String destination) {
@@ -56,10 +57,10 @@ class DidAssignments {
         CompletableFuture<AssignmentRequestResponse> outcome = outcomes.expect(requestId);
         try {
             commands.send(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms,
-                    Instant.now().plus(timeout)));
+                    clock.instant().plus(timeout)));
             return awaitDecision(outcome).orElseGet(() -> dids.request(clientId, requestId).orElse(
                     new AssignmentRequestResponse(requestId, clientId, number, clientPackageId, destination,
-                            AssignmentRequestResponse.PENDING, null, Instant.now(), null)));
+                            AssignmentRequestResponse.PENDING, null, clock.instant(), null)));
         } finally {
             outcomes.forget(requestId);
         }

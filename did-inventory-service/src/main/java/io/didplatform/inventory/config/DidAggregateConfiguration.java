@@ -10,7 +10,6 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -53,9 +52,9 @@ class DidAggregateConfiguration {
     }
 
     @Bean(DID_CACHE)
-    Cache didAggregateCache(CacheManager aggregateCacheManager, @Value("${did.cache.dids:200000}") long entries) {
+    Cache didAggregateCache(CacheManager aggregateCacheManager, CacheSettings settings) {
         var dids = aggregateCacheManager.createCache("dids", CacheConfigurationBuilder.newCacheConfigurationBuilder(
-                Object.class, Object.class, ResourcePoolsBuilder.heap(entries)));
+                Object.class, Object.class, ResourcePoolsBuilder.heap(settings.dids())));
         return new KeyedOnly((Ehcache<Object, Object>) dids);
     }
 

@@ -11,16 +11,17 @@ import io.didplatform.inventory.command.did.BlockDid;
 import io.didplatform.inventory.command.did.ChangeDidRouting;
 import io.didplatform.inventory.command.did.ReturnDid;
 import io.didplatform.inventory.command.did.UnblockDid;
-import io.didplatform.support.kafka.EventInbox;
+import io.didplatform.inventory.config.HoldSettings;
 import io.didplatform.support.kafka.EventInbox.Delivery;
+import io.didplatform.support.kafka.EventInbox;
 import io.didplatform.support.kafka.InboundCommands;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -36,19 +37,20 @@ class ClientEventListener {
     private final EventInbox inbox;
     private final InboundCommands commands;
     private final Duration holdPeriod;
+    private final Clock clock;
 
-    ClientEventListener(EventInbox inbox, CommandGateway commandGateway,
-                        @Value("${did.hold.period:P30D}") Duration holdPeriod) {
+    ClientEventListener(EventInbox inbox, CommandGateway commandGateway, HoldSettings settings, Clock clock) {
         this.inbox = inbox;
         this.commands = new InboundCommands(commandGateway);
-        this.holdPeriod = holdPeriod;
+        this.holdPeriod = settings.period();
+        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.CLIENT)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
         Delivery delivery = inbox.open(record);
-        Object command = commandFor(delivery.payload(), Instant.now().plus(holdPeriod));
+        Object command = commandFor(delivery.payload(), clock.instant().plus(holdPeriod));
         // client records, confirmations and the like are none of inventory's business: not even marked
         if (command != null && inbox.firstDelivery(CONSUMER, delivery)) {
             commands.send(command, delivery.event());

@@ -17,6 +17,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -32,13 +33,15 @@ class PackageEventListener {
     private final JdbcClientPackageHoldings holdings;
     private final HoldCascade cascade;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     PackageEventListener(EventInbox inbox, JdbcClientPackageHoldings holdings, HoldCascade cascade,
-                         TransactionTemplate transaction) {
+                         TransactionTemplate transaction, Clock clock) {
         this.inbox = inbox;
         this.holdings = holdings;
         this.cascade = cascade;
         this.transaction = transaction;
+        this.clock = clock;
     }
 
     @KafkaListener(topics = Topics.PACKAGE)
@@ -51,7 +54,7 @@ class PackageEventListener {
         }
         String clientPackageId = ((PackageEvent) payload).subject();
         InboundEvent event = delivery.event();
-        Instant at = event.time() == null ? Instant.now() : event.time();
+        Instant at = event.timeOrNow(clock);
         Boolean changed = transaction.execute(status -> {
             if (!inbox.firstDelivery(CONSUMER, delivery)) {
                 return false;

@@ -1,15 +1,15 @@
 package io.didplatform.inventory.process;
 
 import io.didplatform.inventory.command.did.FollowClientPackage;
-import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
 import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings.StateChange;
+import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
+import io.didplatform.inventory.config.HoldSettings;
 import io.didplatform.support.axon.MessageContext;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -51,14 +51,12 @@ public class HoldCascade {
     private Set<String> awaitingAtLastSweep = Set.of();
 
     HoldCascade(JdbcClientPackageHoldings holdings, CommandBatch commands,
-                @Value("${did.hold.period:P30D}") Duration holdPeriod,
-                @Value("${did.hold.cascade.batch-size:250}") int batchSize,
-                @Value("${did.hold.cascade.threads:4}") int threads) {
+                HoldSettings settings) {
         this.holdings = holdings;
         this.commands = commands;
-        this.holdPeriod = holdPeriod;
-        this.batchSize = batchSize;
-        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
+        this.holdPeriod = settings.period();
+        this.batchSize = settings.cascade().batchSize();
+        this.workers = Executors.newFixedThreadPool(settings.cascade().threads(), runnable -> {
             Thread thread = new Thread(runnable, "hold-cascade");
             thread.setDaemon(true);
             return thread;
@@ -116,8 +114,8 @@ public class HoldCascade {
      * cascaded right now by the listener that changed it.
      */
     @SchedulerLock(name = "hold-cascade-sweep")
-    @Scheduled(fixedDelayString = "${did.hold.cascade.sweep-interval:PT30S}",
-            initialDelayString = "${did.hold.cascade.sweep-interval:PT30S}")
+    @Scheduled(fixedDelayString = "${did.hold.cascade.sweep-interval}",
+            initialDelayString = "${did.hold.cascade.sweep-interval}")
     void sweep() {
         Set<String> awaiting = new HashSet<>(holdings.awaitingCascade());
         awaiting.stream().filter(awaitingAtLastSweep::contains).forEach(clientPackageId -> {

@@ -2,16 +2,17 @@ package io.didplatform.inventory.process;
 
 import io.didplatform.inventory.command.did.EndHold;
 import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
+import io.didplatform.inventory.config.HoldSettings;
 import io.didplatform.support.axon.MessageContext;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,25 +32,26 @@ class HoldExpiry {
     private final JdbcClientPackageHoldings holdings;
     private final CommandBatch commands;
     private final int batchSize;
+    private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
     HoldExpiry(JdbcClientPackageHoldings holdings, CommandBatch commands,
-               @Value("${did.hold.cascade.batch-size:250}") int batchSize) {
+               HoldSettings settings, Clock clock) {
         this.holdings = holdings;
         this.commands = commands;
-        this.batchSize = batchSize;
+        this.batchSize = settings.cascade().batchSize();
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @SchedulerLock(name = "hold-expiry")
-    @Scheduled(fixedDelayString = "${did.hold.expiry.poll-interval:PT1S}",
-            initialDelayString = "${did.hold.expiry.poll-interval:PT1S}")
+    @Scheduled(fixedDelayString = "${did.hold.expiry.poll-interval}", initialDelayString = "${did.hold.expiry.poll-interval}")
     void endDueHolds() {
         if (!running.compareAndSet(false, true)) {
             return; // the start-up run is still going
         }
         try {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             List<String> due = List.of();
             List<String> previous;
             do {

@@ -6,6 +6,8 @@ import io.didplatform.inventory.command.did.CreateDid;
 import io.didplatform.inventory.command.did.DeleteDid;
 import io.didplatform.inventory.command.did.DidSnapshot;
 import io.didplatform.inventory.command.did.UpdateDid;
+import io.didplatform.inventory.config.BulkSettings;
+import io.didplatform.inventory.config.DidSettings;
 import io.didplatform.inventory.process.bulk.DidCreationJob;
 import io.didplatform.inventory.process.bulk.DidMassChange;
 import io.didplatform.inventory.process.bulk.DidRange;
@@ -21,7 +23,6 @@ import io.didplatform.support.web.LateArrivals;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -63,16 +64,15 @@ class DidController {
 
     DidController(CommandGateway commands, DidSearch search, RoutingTable routing, DidCreationJob creation,
                   DidMassChange massChange,
-                  JobRequests jobRequests, @Value("${did.bulk.max-numbers:1000000}") long maxBulk,
-                  @Value("${did.dids.read-wait:PT2S}") Duration readWait) {
+                  JobRequests jobRequests, BulkSettings bulk, DidSettings dids) {
         this.commands = commands;
         this.search = search;
         this.routing = routing;
         this.creation = creation;
         this.massChange = massChange;
         this.jobRequests = jobRequests;
-        this.maxBulk = maxBulk;
-        this.readWait = readWait;
+        this.maxBulk = bulk.maxNumbers();
+        this.readWait = dids.readWait();
     }
 
     @PostMapping

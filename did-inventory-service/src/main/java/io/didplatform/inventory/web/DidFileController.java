@@ -29,7 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -47,16 +47,18 @@ class DidFileController {
     private final DidSearch search;
     private final JdbcDidRegistry registry;
     private final JobRequests jobRequests;
+    private final Clock clock;
 
     private final OperatorProjection operators;
 
     DidFileController(DidImport importer, DidSearch search, JdbcDidRegistry registry, JobRequests jobRequests,
-                      OperatorProjection operators) {
+                      OperatorProjection operators, Clock clock) {
         this.operators = operators;
         this.importer = importer;
         this.search = search;
         this.registry = registry;
         this.jobRequests = jobRequests;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -107,7 +109,7 @@ class DidFileController {
         return ResponseEntity.ok()
                 .contentType(kind.equals("csv") ? new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8) : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("dids-" + STAMP.format(Instant.now()) + "." + kind).build().toString())
+                        .filename("dids-" + STAMP.format(clock.instant()) + "." + kind).build().toString())
                 .body(body);
     }
 

@@ -1,12 +1,12 @@
 package io.didplatform.inventory.web;
 
+import io.didplatform.inventory.config.JobSettings;
 import io.didplatform.inventory.process.job.BulkJobs;
 import io.didplatform.inventory.process.job.JobProgress;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.security.AuthenticatedCaller;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -26,9 +26,9 @@ class JobRequests {
     private final BulkJobs jobs;
     private final Duration patience;
 
-    JobRequests(BulkJobs jobs, @Value("${did.jobs.answer-within:PT2S}") Duration patience) {
+    JobRequests(BulkJobs jobs, JobSettings settings) {
         this.jobs = jobs;
-        this.patience = patience;
+        this.patience = settings.answerWithin();
     }
 
     /** {@code work} gets the progress and the metadata (actor, correlation) its commands and events carry. */

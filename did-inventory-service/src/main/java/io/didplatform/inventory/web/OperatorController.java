@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -38,10 +39,12 @@ import java.util.UUID;
 class OperatorController {
     private final CommandGateway commands;
     private final OperatorProjection operators;
+    private final Clock clock;
 
-    OperatorController(CommandGateway commands, OperatorProjection operators) {
+    OperatorController(CommandGateway commands, OperatorProjection operators, Clock clock) {
         this.commands = commands;
         this.operators = operators;
+        this.clock = clock;
     }
 
     record OperatorRequest(@NotBlank @Size(max = 128) String name, @FreeText @Size(max = 1000) String notes) {
@@ -52,7 +55,7 @@ class OperatorController {
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateOperator(id, request.name().trim(), request.notes()));
         return ResponseEntity.created(URI.create("/api/operators/" + id))
-                .body(new OperatorResponse(id, request.name().trim(), request.notes(), Instant.now()));
+                .body(new OperatorResponse(id, request.name().trim(), request.notes(), clock.instant()));
     }
 
     @PutMapping("/{id}")

@@ -5,6 +5,7 @@ import io.didplatform.packages.command.clientpackage.ActivateClientPackage;
 import io.didplatform.packages.command.clientpackage.ActivationState;
 import io.didplatform.packages.command.clientpackage.ClientPackageGiven;
 import io.didplatform.packages.command.clientpackage.CreateClientPackage;
+import io.didplatform.packages.config.PackageSettings;
 import io.didplatform.packages.command.clientpackage.DeactivateClientPackage;
 import io.didplatform.packages.command.clientpackage.TerminateClientPackage;
 import io.didplatform.packages.command.lookup.KnownClients;
@@ -18,7 +19,6 @@ import io.didplatform.support.web.ReadYourWrites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -44,15 +45,16 @@ class ClientPackageController {
     private final KnownClients clients;
     private final Duration clientWait;
     private final ReadYourWrites readYourWrites;
+    private final Clock clock;
 
     ClientPackageController(CommandGateway commands, ClientPackageProjection clientPackages, KnownClients clients,
-                            @Value("${did.packages.client-wait:PT5S}") Duration clientWait,
-                            ReadYourWrites readYourWrites) {
+                            PackageSettings settings, ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.clientPackages = clientPackages;
         this.clients = clients;
-        this.clientWait = clientWait;
+        this.clientWait = settings.clientWait();
         this.readYourWrites = readYourWrites;
+        this.clock = clock;
     }
 
     record ClientPackageRequest(@NotBlank String clientId, @NotBlank String packageId, Instant startsAt, Instant endsAt) {
@@ -69,7 +71,7 @@ class ClientPackageController {
         // command still decides whether the client exists
         LateArrivals.until(() -> clients.exists(request.clientId()), clientWait);
         String id = UUID.randomUUID().toString();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ClientPackageGiven given = commands.sendAndWait(new CreateClientPackage(id, request.clientId(),
                 request.packageId(), request.startsAt(), request.endsAt(), now));
         ClientPackageResponse created = readYourWrites.await(() -> clientPackages.find(id)).orElseGet(() ->
@@ -81,7 +83,7 @@ class ClientPackageController {
 
     @PostMapping("/{id}/activate")
     ActivationResponse activate(@PathVariable String id) {
-        return answer(id, commands.sendAndWait(new ActivateClientPackage(id, Instant.now())));
+        return answer(id, commands.sendAndWait(new ActivateClientPackage(id, clock.instant())));
     }
 
     @PostMapping("/{id}/deactivate")

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -41,11 +42,13 @@ class PackageController {
     private final CommandGateway commands;
     private final PackageProjection packages;
     private final ReadYourWrites readYourWrites;
+    private final Clock clock;
 
-    PackageController(CommandGateway commands, PackageProjection packages, ReadYourWrites readYourWrites) {
+    PackageController(CommandGateway commands, PackageProjection packages, ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.packages = packages;
         this.readYourWrites = readYourWrites;
+        this.clock = clock;
     }
 
     /** {@code tags} empty or absent: any DID tag; {@code status} absent: ACTIVE on create, unchanged on update. */
@@ -62,7 +65,7 @@ class PackageController {
         commands.sendAndWait(new CreatePackage(id, request.name(), request.didLimit(), request.tagsOrEmpty(),
                 request.description(), request.status()));
         PackageResponse created = readYourWrites.await(() -> packages.find(id)).orElseGet(() -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             return new PackageResponse(id, request.name().trim(), request.didLimit(),
                     request.tagsOrEmpty().stream().map(String::trim).distinct().toList(), request.description(),
                     request.status() == null ? PackageStatus.ACTIVE : request.status(), now, now);

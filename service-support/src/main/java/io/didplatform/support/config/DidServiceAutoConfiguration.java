@@ -1,23 +1,28 @@
 package io.didplatform.support.config;
 
 import io.didplatform.support.axon.AxonSupportConfiguration;
+import io.didplatform.support.deadletter.DeadLetterSettings;
 import io.didplatform.support.deadline.DeadlineSupportConfiguration;
+import io.didplatform.support.kafka.EventSettings;
 import io.didplatform.support.kafka.KafkaSupportConfiguration;
+import io.didplatform.support.kafka.KafkaTopicSettings;
 import io.didplatform.support.security.TrustBoundaryConfiguration;
 import io.didplatform.support.web.ApiErrors;
 import io.didplatform.support.web.ReadYourWrites;
 import io.didplatform.support.web.StrictJsonConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+
 import java.time.Clock;
 import java.time.Duration;
 
@@ -25,22 +30,24 @@ import java.time.Duration;
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
         TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class})
+@EnableConfigurationProperties({DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
+        DeadLetterSettings.class})
 public class DidServiceAutoConfiguration {
 
+    /** The one source of the time of day (business time: when, until); a test may put a clock of its own. */
     @Bean
-    TableUpkeep tableUpkeep(DataSource dataSource, @Value("${did.database.upkeep-interval}") Duration interval) {
-        return new TableUpkeep(new JdbcTemplate(dataSource), interval);
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    TableUpkeep tableUpkeep(DataSource dataSource, DatabaseSettings settings) {
+        return new TableUpkeep(new JdbcTemplate(dataSource), settings.upkeepInterval());
     }
 
     @Bean
     ReadYourWrites readYourWrites(@Value("${did.web.read-wait}") Duration within) {
         return new ReadYourWrites(within);
-    }
-
-    /** The time as the services read it; a test or a service may declare its own. */
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,6 +1,7 @@
 package io.didplatform.support.deadletter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.didplatform.support.kafka.KafkaTopicSettings;
 import io.didplatform.support.web.DeadLetterController;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -11,8 +12,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +21,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,11 +29,10 @@ import java.util.stream.Collectors;
 /**
  * Poison isolation: what a Kafka listener cannot process goes to its consumer's dead-letter topic (and table), what
  * an event processor cannot handle to its dead-letter queue; both are counted, listed, retried and discarded here.
- * Settings: {@code did.dead-letters.retries} and {@code first-retry-after} (a Kafka record's retries before it is
- * dead-lettered), {@code batch-attempts} (a processor's attempts at a failing batch before it handles the batch's
- * events one by one), {@code max-sequences} (aggregates a processing group may hold dead letters for).
+ * Settings: {@link DeadLetterSettings}.
  */
 @AutoConfiguration
+@EnableConfigurationProperties({DeadLetterSettings.class, KafkaTopicSettings.class})
 @Import(DeadLetterController.class)
 public class DeadLetterConfiguration {
 
@@ -41,8 +42,8 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    public KafkaDeadLetterStore kafkaDeadLetterStore(JdbcTemplate jdbc, ObjectMapper json) {
-        return new KafkaDeadLetterStore(jdbc, json);
+    public KafkaDeadLetterStore kafkaDeadLetterStore(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        return new KafkaDeadLetterStore(jdbc, json, clock);
     }
 
     @Bean
@@ -54,9 +55,8 @@ public class DeadLetterConfiguration {
     @Bean
     public DeadLetterTopics deadLetterTopics(KafkaListenerEndpointRegistry listeners, KafkaAdmin admin,
                                              KafkaDeadLetterStore store, DeadLetterMeters meters,
-                                             @Value("${did.kafka.partitions:3}") int partitions,
-                                             @Value("${did.kafka.replication-factor:1}") short replicas) {
-        return new DeadLetterTopics(listeners, admin, store, meters, partitions, replicas);
+                                             KafkaTopicSettings topics) {
+        return new DeadLetterTopics(listeners, admin, store, meters, topics.partitions(), topics.replicationFactor());
     }
 
     @Bean
@@ -70,14 +70,13 @@ public class DeadLetterConfiguration {
                                                  Serializer serializer,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  DeadLetterMeters meters,
-                                                 @Value("${did.dead-letters.batch-attempts:3}") int batchAttempts,
-                                                 @Value("${did.dead-letters.max-sequences:10000}") int maxSequences) {
+                                                 DeadLetterSettings settings) {
         Set<String> groups = processors.getProcessors().entrySet().stream()
                 .filter(processor -> processor.getValue().getDlq().isEnabled())
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         return new ProcessorDeadLetters(groups, entityManagers, transactions, serializer, eventSerializer, meters,
-                batchAttempts, maxSequences);
+                settings.batchAttempts(), settings.maxSequences());
     }
 
     @Bean

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,10 +20,12 @@ import java.util.UUID;
 public class KafkaDeadLetterStore {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public KafkaDeadLetterStore(JdbcTemplate jdbc, ObjectMapper json) {
+    public KafkaDeadLetterStore(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     /** A stored record, enough to hand it to its listener again. */
@@ -37,7 +39,7 @@ public class KafkaDeadLetterStore {
     void add(String consumerGroup, ConsumerRecord<?, ?> record, Throwable cause) {
         byte[] value = record.value() instanceof byte[] bytes ? bytes : null;
         Summary summary = summarise(value);
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("""
                         insert into kafka_dead_letter (id, consumer_group, topic, partition_number, record_offset, record_key,
                             record_value, event_id, event_type, subject, cause_type, cause_message, dead_lettered_at,
@@ -68,7 +70,7 @@ public class KafkaDeadLetterStore {
                         update kafka_dead_letter set cause_type = ?, cause_message = ?, last_attempt_at = ?,
                             retries = retries + 1
                         where id = ?""",
-                cause.getClass().getName(), Text.storable(Failures.describe(cause), 10_000), Timestamp.from(Instant.now()), id);
+                cause.getClass().getName(), Text.storable(Failures.describe(cause), 10_000), Timestamp.from(clock.instant()), id);
     }
 
     long count(String consumerGroup, String topic) {

@@ -2,12 +2,12 @@ package io.didplatform.support.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.Topics;
+import io.didplatform.support.deadletter.DeadLetterSettings;
 import io.didplatform.support.deadletter.Failures;
 import io.didplatform.support.deadletter.KafkaDeadLetterRecoverer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,23 +20,20 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-import java.time.Duration;
-
 @Configuration(proxyBeanMethods = false)
 public class KafkaSupportConfiguration {
     @Bean
-    public CloudEventCodec cloudEventCodec(ObjectMapper objectMapper,
-                                           @Value("${did.events.source:/${spring.application.name}}") String source) {
-        return new CloudEventCodec(objectMapper, source);
+    public CloudEventCodec cloudEventCodec(ObjectMapper objectMapper, EventSettings events) {
+        return new CloudEventCodec(objectMapper, events.source());
     }
 
     /** Only services that publish set {@code did.events.topic}. */
     @Bean
     @ConditionalOnProperty("did.events.topic")
     public CloudEventOutbox cloudEventOutbox(KafkaTemplate<String, byte[]> kafkaTemplate, CloudEventCodec codec,
-                                             @Value("${did.events.topic}") String topic,
+                                             EventSettings events,
                                              @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new CloudEventOutbox(kafkaTemplate, codec, topic, eventSerializer);
+        return new CloudEventOutbox(kafkaTemplate, codec, events.topic(), eventSerializer);
     }
 
     @Bean
@@ -51,12 +48,11 @@ public class KafkaSupportConfiguration {
 
     /** Every topic exists, with its partitions, before any consumer subscribes. */
     @Bean
-    public KafkaAdmin.NewTopics platformTopics(@Value("${did.kafka.partitions:3}") int partitions,
-                                               @Value("${did.kafka.replication-factor:1}") short replicas) {
+    public KafkaAdmin.NewTopics platformTopics(KafkaTopicSettings topics) {
         return new KafkaAdmin.NewTopics(
-                topic(Topics.DID_INVENTORY, partitions, replicas),
-                topic(Topics.PACKAGE, partitions, replicas),
-                topic(Topics.CLIENT, partitions, replicas));
+                topic(Topics.DID_INVENTORY, topics),
+                topic(Topics.PACKAGE, topics),
+                topic(Topics.CLIENT, topics));
     }
 
     /**
@@ -67,13 +63,11 @@ public class KafkaSupportConfiguration {
      * refuses). Not retried at all: a record that is no event this service can read ({@link InvalidEventException}).
      */
     @Bean
-    public CommonErrorHandler kafkaErrorHandler(KafkaDeadLetterRecoverer deadLetters,
-                                                @Value("${did.dead-letters.retries:3}") int retries,
-                                                @Value("${did.dead-letters.first-retry-after:PT1S}") Duration firstRetry) {
+    public CommonErrorHandler kafkaErrorHandler(KafkaDeadLetterRecoverer deadLetters, DeadLetterSettings settings) {
         ExponentialBackOff outage = new ExponentialBackOff(500, 2.0);
         outage.setMaxInterval(30_000);
-        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(retries);
-        bounded.setInitialInterval(firstRetry.toMillis());
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(settings.retries());
+        bounded.setInitialInterval(settings.firstRetryAfter().toMillis());
         bounded.setMultiplier(2.0);
         bounded.setMaxInterval(30_000);
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, bounded);
@@ -82,7 +76,7 @@ public class KafkaSupportConfiguration {
         return handler;
     }
 
-    private static NewTopic topic(String name, int partitions, short replicas) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+    private static NewTopic topic(String name, KafkaTopicSettings topics) {
+        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
     }
 }

@@ -25,9 +25,10 @@ public class TrustBoundaryConfiguration {
 
     @Bean
     FilterRegistrationBean<GatewayTokenFilter> gatewayTokenFilter(GatewayTokens tokens, ObjectMapper json,
-                                                                  @Value("${spring.application.name}") String audience) {
+                                                                  @Value("${spring.application.name}") String audience,
+                                                                  Clock clock) {
         FilterRegistrationBean<GatewayTokenFilter> registration =
-                new FilterRegistrationBean<>(new GatewayTokenFilter(tokens, audience, json, Clock.systemUTC()));
+                new FilterRegistrationBean<>(new GatewayTokenFilter(tokens, audience, json, clock));
         registration.addUrlPatterns("/*");
         // before anything reads the request on the caller's behalf
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);

@@ -1,7 +1,6 @@
 package io.didplatform.support.web;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -19,11 +18,14 @@ public final class LateArrivals {
     private LateArrivals() {
     }
 
-    /** The lookup's first non-empty answer within {@code within}, or empty. */
+    /**
+     * The lookup's first non-empty answer within {@code within}, or empty. Measured on the monotonic timer, not the
+     * clock: a wait, not a time of day.
+     */
     public static <T> Optional<T> await(Supplier<Optional<T>> lookup, Duration within) {
-        Instant giveUp = Instant.now().plus(within);
+        long giveUp = System.nanoTime() + within.toNanos();
         Optional<T> found = lookup.get();
-        while (found.isEmpty() && Instant.now().isBefore(giveUp)) {
+        while (found.isEmpty() && System.nanoTime() - giveUp < 0) {
             try {
                 Thread.sleep(POLL.toMillis());
             } catch (InterruptedException e) {

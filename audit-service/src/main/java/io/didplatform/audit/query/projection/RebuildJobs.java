@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,17 +47,20 @@ public class RebuildJobs implements SmartInitializingSingleton {
     private final ProjectionRebuild rebuild;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "projection-rebuild");
         thread.setDaemon(true);
         return thread;
     });
 
-    RebuildJobs(JdbcTemplate jdbc, ProjectionRebuild rebuild, PlatformTransactionManager transactions, ObjectMapper json) {
+    RebuildJobs(JdbcTemplate jdbc, ProjectionRebuild rebuild, PlatformTransactionManager transactions, ObjectMapper json,
+                Clock clock) {
         this.jdbc = jdbc;
         this.rebuild = rebuild;
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
+        this.clock = clock;
     }
 
     /** A rebuild as the API shows it; the report's fields appear once it finished. */
@@ -77,7 +81,7 @@ public class RebuildJobs implements SmartInitializingSingleton {
         UUID id = UUID.randomUUID();
         try {
             jdbc.update("insert into rebuild_job (id, state, actor, started_at) values (?, 'RUNNING', ?, ?)",
-                    id, actor, Timestamp.from(Instant.now()));
+                    id, actor, Timestamp.from(clock.instant()));
         } catch (DuplicateKeyException e) {
             String running = jdbc.queryForList("select id from rebuild_job where state = 'RUNNING'", String.class)
                     .stream().findFirst().orElse("?");
@@ -108,14 +112,14 @@ public class RebuildJobs implements SmartInitializingSingleton {
                                before_rows = cast(? as jsonb), before_sha256 = ?, after_rows = cast(? as jsonb),
                                after_sha256 = ?, identical = ?, took_millis = ?
                         where id = ?
-                        """, Timestamp.from(Instant.now()), report.events(), write(report.before().rows()),
+                        """, Timestamp.from(clock.instant()), report.events(), write(report.before().rows()),
                         report.before().sha256(), write(report.after().rows()), report.after().sha256(),
                         report.identical(), report.tookMillis(), id);
             });
         } catch (RuntimeException | Error e) {
             log.error("Rebuild {} failed; the projections are as they were before it", id, e);
             jdbc.update("update rebuild_job set state = 'FAILED', finished_at = ?, detail = ? where id = ? and state = 'RUNNING'",
-                    Timestamp.from(Instant.now()), "The rebuild failed and was rolled back, the projections are unchanged: "
+                    Timestamp.from(clock.instant()), "The rebuild failed and was rolled back, the projections are unchanged: "
                             + e.getMessage(), id);
         }
     }
@@ -129,7 +133,7 @@ public class RebuildJobs implements SmartInitializingSingleton {
                 update rebuild_job set state = 'FAILED', finished_at = ?,
                        detail = 'Interrupted by a stop of the service; its transaction was rolled back, the projections are unchanged'
                 where id in (select id from rebuild_job where state = 'RUNNING' for update skip locked)
-                """, Timestamp.from(Instant.now()));
+                """, Timestamp.from(clock.instant()));
     }
 
     /** Before the service takes requests. */

@@ -2,7 +2,7 @@ package io.didplatform.inventory.process.importing;
 
 import io.didplatform.inventory.process.bulk.DidCreationJob;
 import io.didplatform.inventory.process.job.JobProgress;
-import org.springframework.beans.factory.annotation.Value;
+import io.didplatform.inventory.config.BulkSettings;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -22,9 +22,9 @@ public class DidImport {
     private final DidCreationJob creation;
     private final long maxRows;
 
-    DidImport(DidCreationJob creation, @Value("${did.bulk.max-numbers:1000000}") long maxRows) {
+    DidImport(DidCreationJob creation, BulkSettings settings) {
         this.creation = creation;
-        this.maxRows = maxRows;
+        this.maxRows = settings.maxNumbers();
     }
 
     /** A file that was read through once without error, and its number of data rows. */

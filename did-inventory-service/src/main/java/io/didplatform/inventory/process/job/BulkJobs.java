@@ -1,11 +1,11 @@
 package io.didplatform.inventory.process.job;
 
+import io.didplatform.inventory.config.JobSettings;
 import jakarta.annotation.PreDestroy;
 import io.didplatform.inventory.query.did.ReadModelCatchUp;
 import io.didplatform.support.web.PageResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,24 +45,20 @@ public class BulkJobs {
     private final Duration searchableWithin;
     private final Map<UUID, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
-    BulkJobs(JobStore store, ReadModelCatchUp readModel, @Value("${did.jobs.threads:2}") int threads,
-             @Value("${did.jobs.instance-id}") String owner,
-             @Value("${did.jobs.max-reported-errors:10000}") int maxStoredErrors,
-             @Value("${did.jobs.silence-before-failed:PT2M}") Duration silence,
-             @Value("${did.jobs.searchable-within:PT10M}") Duration searchableWithin) {
+    BulkJobs(JobStore store, ReadModelCatchUp readModel, JobSettings settings) {
         this.store = store;
         this.readModel = readModel;
-        this.searchableWithin = searchableWithin;
+        this.searchableWithin = settings.searchableWithin();
         AtomicInteger count = new AtomicInteger();
         // a few jobs at a time; later ones wait their turn, RUNNING with no progress yet
-        this.executor = Executors.newFixedThreadPool(threads, task -> {
+        this.executor = Executors.newFixedThreadPool(settings.threads(), task -> {
             Thread thread = new Thread(task, "bulk-job-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
-        this.owner = owner;
-        this.maxStoredErrors = maxStoredErrors;
-        this.silence = silence;
+        this.owner = settings.instanceId();
+        this.maxStoredErrors = settings.maxReportedErrors();
+        this.silence = settings.silenceBeforeFailed();
     }
 
     /** Records a RUNNING job and runs {@code work} in the background; an exception ends it FAILED. */
@@ -149,7 +145,7 @@ public class BulkJobs {
         }
     }
 
-    @Scheduled(fixedDelayString = "${did.jobs.heartbeat-interval:PT20S}", initialDelayString = "${did.jobs.heartbeat-interval:PT20S}")
+    @Scheduled(fixedDelayString = "${did.jobs.heartbeat-interval}", initialDelayString = "${did.jobs.heartbeat-interval}")
     void heartbeatAndSweep() {
         store.heartbeat(owner);
         store.failInterrupted("", silence);

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.function.Consumer;
 @Component
 class JobStore {
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    JobStore(JdbcTemplate jdbc) {
+    JobStore(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void create(UUID id, String kind, long total, String actor, String owner) {
@@ -97,7 +100,7 @@ class JobStore {
                 update did_job set state = 'FAILED', finished_at = now(),
                        detail = 'Interrupted: the service instance running it stopped before it finished'
                 where state = 'RUNNING' and (owner = ? or heartbeat_at < ?)""",
-                owner, Timestamp.from(Instant.now().minus(silence)));
+                owner, Timestamp.from(clock.instant().minus(silence)));
     }
 
     Optional<JobReport> find(UUID id, int maxErrors) {
