@@ -4,6 +4,7 @@ import io.didplatform.support.axon.AxonSupportConfiguration;
 import io.didplatform.support.deadline.DeadlineSupportConfiguration;
 import io.didplatform.support.kafka.KafkaSupportConfiguration;
 import io.didplatform.support.security.TrustBoundaryConfiguration;
+import io.didplatform.support.web.ApiDocsConfiguration;
 import io.didplatform.support.web.ApiErrors;
 import io.didplatform.support.web.StrictJsonConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
@@ -21,7 +22,8 @@ import java.time.Duration;
 /** What every DID Platform service gets by depending on service-support. */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
-        TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class})
+        TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class,
+        ApiDocsConfiguration.class})
 public class DidServiceAutoConfiguration {
 
     @Bean
