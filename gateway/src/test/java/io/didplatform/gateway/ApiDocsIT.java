@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API's description: each service's OpenAPI document is read through the gateway with the caller's token, like
- * any route, and one Swagger UI lists them all. (What a document holds is each service's own test.)
+ * any route, and one Swagger UI lists them all (what a document holds is each service's own test); the events'
+ * AsyncAPI document is open.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
@@ -84,5 +85,16 @@ class ApiDocsIT {
         client.get().uri("/v3/api-docs").headers(h -> h.setBasicAuth("operator", "operator"))
                 .exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['/api/me'].get").exists();
+    }
+
+    @Test
+    void servesTheEventsAsyncApiDocumentToAnyone() {
+        String document = client.get().uri("/docs/asyncapi.yaml").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("application/yaml")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(document).contains("asyncapi: 3.0.0", "address: did-inventory.events", "address: package.events",
+                "address: client.events", "name: did.DidHeld.v1");
     }
 }
