@@ -1,6 +1,7 @@
 package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.didplatform.testing.ApiDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
@@ -12,25 +13,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiDocsIT extends InventoryITBase {
 
     @Test
-    void describesTheControllersAndTheRoutingLookupWithTheirProblems() throws Exception {
-        ResponseEntity<String> docs = http.getForEntity("/v3/api-docs", String.class);
+    void describesTheControllersAndTheRoutingLookupWithTheirProblems() {
+        ApiDocument docs = ApiDocument.read(http, json);
 
-        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode openApi = json.readTree(docs.getBody());
+        JsonNode openApi = docs.json();
         assertThat(openApi.path("openapi").asText()).startsWith("3.");
         assertThat(openApi.path("servers").path(0).path("url").asText()).isEqualTo("/");
-        JsonNode paths = openApi.path("paths");
-        assertThat(paths.has("/api/dids")).isTrue();
-        assertThat(paths.has("/api/operators")).isTrue();
-        JsonNode routing = paths.path("/api/routing/{number}").path("get");
+        assertThat(docs.paths()).contains("/api/dids", "/api/dids/{number}", "/api/operators", "/api/routing/{number}",
+                "/api/admin/inventory/dead-letters");
+        assertThat(docs.operationsWithoutProblems()).isEmpty();
+        JsonNode routing = openApi.path("paths").path("/api/routing/{number}").path("get");
         assertThat(routing.path("responses").path("200").path("content").path("application/json")
                 .path("schema").path("$ref").asText()).isEqualTo("#/components/schemas/RoutingAnswer");
         assertThat(routing.path("responses").path("404").path("content").has("application/problem+json")).isTrue();
-        assertThat(paths.path("/api/dids").path("get").path("responses").path("default").path("content")
-                .path("application/problem+json").path("schema").path("$ref").asText())
-                .isEqualTo("#/components/schemas/Problem");
         assertThat(openApi.path("components").path("schemas").path("RoutingAnswer").path("properties").has("routable"))
                 .isTrue();
+        assertThat(openApi.path("components").path("schemas").path("Problem").path("properties").has("code")).isTrue();
     }
 
     @Test
