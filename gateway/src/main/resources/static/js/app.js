@@ -1,7 +1,8 @@
 // The admin UI shell: login, the tab bar, the signed-in user, keyboard shortcuts.
 import { api, auth, ApiError } from './api.js';
-import { h, clear, field, input, problem } from './dom.js';
-import { session } from './session.js';
+import { h, clear, field, input, problem, ZONE } from './dom.js';
+import { session, lookups } from './session.js';
+import { live } from './live.js';
 import dids from './views/dids.js';
 import operators from './views/operators.js';
 import packages from './views/packages.js';
@@ -9,11 +10,21 @@ import clientPackages from './views/client-packages.js';
 import clients from './views/clients.js';
 import routing from './views/routing.js';
 import audit from './views/audit.js';
+import jobList from './views/job-list.js';
 
-const VIEWS = [dids, operators, packages, clientPackages, clients, routing, audit];
+const VIEWS = [dids, operators, packages, clientPackages, clients, routing, audit, jobList];
 const app = document.getElementById('app');
 
+// names in pickers and tables follow operators, packages and clients created or renamed elsewhere
+live.always((change) => {
+  const seen = (prefix) => change.types.some((type) => type === '*' || type.startsWith(prefix));
+  if (seen('did.Operator')) lookups.forget('/api/operators');
+  if (seen('package.Package')) lookups.forget('/api/packages');
+  if (seen('client.Client')) lookups.forget('/api/clients');
+});
+
 auth.onUnauthorized(() => {
+  live.stop();
   auth.clear();
   session.user = null;
   showLogin('Your session ended or your credentials were refused. Please log in again.');
@@ -69,15 +80,17 @@ function start() {
   session.user = { name: credentials.user, roles: credentials.roles || [] };
   const nav = h('nav.tabs', { 'aria-label': 'Sections' },
     VIEWS.map((view, i) => h('a', { href: `#/${view.id}`, dataset: { view: view.id }, title: `${view.title} (Alt+${i + 1})` }, view.title)));
-  const logout = h('button.ghost', { onclick: () => { auth.clear(); session.user = null; location.hash = ''; showLogin(); } }, 'Log out');
+  const logout = h('button.ghost', { onclick: () => { live.stop(); auth.clear(); session.user = null; location.hash = ''; showLogin(); } }, 'Log out');
   const topbar = h('header.topbar',
     h('div.brand', h('span.logo', '#'), h('span', 'DID Platform')),
     nav,
     h('div.user', h('span.avatar', { title: `${session.user.name} (${session.user.roles.join(', ').toLowerCase()})` },
       (session.user.name || '?').slice(0, 1).toUpperCase()),
-      h('span.who', h('strong', session.user.name), h('small', session.user.roles.join(', ').toLowerCase())), logout));
+      h('span.who', h('strong', session.user.name), h('small', session.user.roles.join(', ').toLowerCase())),
+      h('small.zone.muted', { title: 'Dates and times are shown in this zone, 24-hour' }, ZONE), logout));
   const main = h('main.content', { id: 'content' });
   clear(app, topbar, main);
+  live.start();
   route();
 }
 
@@ -88,6 +101,7 @@ function route() {
   const view = VIEWS.find((v) => v.id === id) || VIEWS[0];
   document.querySelectorAll('nav.tabs a').forEach((a) => a.classList.toggle('active', a.dataset.view === view.id));
   document.querySelectorAll('.drawer, .backdrop').forEach((el) => el.remove());
+  live.reset();
   document.title = `${view.title} — DID Platform`;
   const main = document.getElementById('content');
   clear(main);

@@ -46,18 +46,38 @@ export function when(value) {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return String(value);
   const text = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-  return h('time', { datetime: d.toISOString(), title: d.toISOString() }, text);
+  return h('time', { datetime: d.toISOString(), title: `${ZONE} · ${d.toISOString()}` }, text);
 }
 
-/** The value of a datetime-local input as an ISO-8601 instant, or '' when empty. */
+/** The user's time zone, which every date and time in the UI is shown in. */
+export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** A date-time typed as ISO 8601, 24-hour, in the user's zone ("2026-12-31 23:59"), as an instant; '' when empty. */
 export function isoFromLocal(value) {
-  return value ? new Date(value).toISOString() : '';
+  const match = LOCAL_DATE_TIME.exec((value || '').trim());
+  if (!match) return '';
+  const [, y, mo, d, hh, mi, ss = '0'] = match.map((part) => part && Number(part));
+  return new Date(y, mo - 1, d, hh, mi, ss).toISOString();
 }
 
-export function localFromIso(value) {
+export function localFromIso(value, { seconds = false } = {}) {
   if (!value) return '';
   const d = new Date(value);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+    + (seconds ? `:${pad(d.getSeconds())}` : '');
+}
+
+/**
+ * A date-time field in the one format the UI shows (ISO 8601, 24-hour, the user's zone) whatever the browser's
+ * locale; the browser's own picker would show 12-hour US time on many machines.
+ */
+export function dateTimeInput(name, { value = '', required = false } = {}) {
+  return input(name, {
+    value, required, size: 19, inputmode: 'numeric', autocomplete: 'off', placeholder: 'YYYY-MM-DD HH:MM',
+    pattern: '\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2})?', title: `24-hour, ${ZONE}`,
+  });
 }
 
 export const count = (n) => (n ?? 0).toLocaleString('en-US');
@@ -120,30 +140,63 @@ export async function attempt(action, success) {
 // ---------- tables and paging ----------
 
 /**
- * A data table. columns: [{label, value: row => node|string, class?, width?}].
+ * A data table. columns: [{label, value: row => node|string, class?, width?, sort?}].
  * With `selection` (a Set of keys) a first checkbox column appears; onSelect is told of changes.
+ * Columns with `sort` (a field name) sort on a click of their header: through onSort('field,asc|desc') when the
+ * server sorts (paged lists, `sort` is the current order), else here, on the rows given.
  */
-export function table({ columns, rows, key = (row) => row.id, selection, onSelect, onOpen, emptyText = 'Nothing found.' }) {
+export function table({ columns, rows, key = (row) => row.id, selection, onSelect, onOpen, emptyText = 'Nothing found.', sort = '', onSort }) {
   if (!rows.length) return empty(emptyText);
-  const head = h('tr', selection && h('th.check', headerCheckbox(rows, key, selection, onSelect)),
-    columns.map((c) => h('th', { class: c.class, style: c.width ? `width:${c.width}` : null }, c.label)));
-  const body = rows.map((row) => {
-    const id = key(row);
-    const tr = h('tr', { tabIndex: onOpen ? 0 : null, class: onOpen ? 'openable' : null },
-      selection && h('td.check', h('input', {
-        type: 'checkbox', checked: selection.has(id), 'aria-label': `Select ${id}`,
-        onclick: (e) => e.stopPropagation(),
-        onchange: (e) => { e.target.checked ? selection.add(id) : selection.delete(id); tr.classList.toggle('selected', e.target.checked); onSelect?.(); },
-      })),
-      columns.map((c) => h('td', { class: c.class }, c.value(row))));
-    if (selection?.has(id)) tr.classList.add('selected');
-    if (onOpen) {
-      tr.addEventListener('click', (e) => { if (!e.target.closest('button, a, input, select')) onOpen(row); });
-      tr.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target === tr) onOpen(row); });
-    }
-    return tr;
+  const wrap = h('div.table-wrap');
+  let order = sort;
+  const draw = () => {
+    const [field, direction = 'asc'] = order.split(',');
+    const sortable = (c) => {
+      if (!c.sort) return c.label;
+      const current = c.sort === field;
+      const next = `${c.sort},${current && direction === 'asc' ? 'desc' : 'asc'}`;
+      return h('button.sort', {
+        type: 'button', title: `Sort by ${c.label.toLowerCase()}`,
+        onclick: () => { order = next; if (onSort) onSort(next); else draw(); },
+      }, c.label, h('span.arrow', current ? (direction === 'asc' ? ' ▲' : ' ▼') : ''));
+    };
+    const head = h('tr', selection && h('th.check', headerCheckbox(rows, key, selection, onSelect)),
+      columns.map((c) => h('th', {
+        class: c.class, style: c.width ? `width:${c.width}` : null,
+        'aria-sort': c.sort && c.sort === field ? (direction === 'asc' ? 'ascending' : 'descending') : null,
+      }, sortable(c))));
+    const shown = onSort || !field ? rows : sortedLocally(rows, field, direction);
+    clear(wrap, h('table.data', h('thead', head), h('tbody', shown.map((row) => tableRow(row, { columns, key, selection, onSelect, onOpen })))));
+  };
+  draw();
+  return wrap;
+}
+
+function sortedLocally(rows, field, direction) {
+  const text = (v) => (v === null || v === undefined ? '' : v);
+  const sorted = [...rows].sort((a, b) => {
+    const x = text(a[field]);
+    const y = text(b[field]);
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en', { numeric: true });
   });
-  return h('div.table-wrap', h('table.data', h('thead', head), h('tbody', body)));
+  return direction === 'desc' ? sorted.reverse() : sorted;
+}
+
+function tableRow(row, { columns, key, selection, onSelect, onOpen }) {
+  const id = key(row);
+  const tr = h('tr', { tabIndex: onOpen ? 0 : null, class: onOpen ? 'openable' : null },
+    selection && h('td.check', h('input', {
+      type: 'checkbox', checked: selection.has(id), 'aria-label': `Select ${id}`,
+      onclick: (e) => e.stopPropagation(),
+      onchange: (e) => { e.target.checked ? selection.add(id) : selection.delete(id); tr.classList.toggle('selected', e.target.checked); onSelect?.(); },
+    })),
+    columns.map((c) => h('td', { class: c.class }, c.value(row))));
+  if (selection?.has(id)) tr.classList.add('selected');
+  if (onOpen) {
+    tr.addEventListener('click', (e) => { if (!e.target.closest('button, a, input, select')) onOpen(row); });
+    tr.addEventListener('keydown', (e) => { if (e.key === 'Enter' && e.target === tr) onOpen(row); });
+  }
+  return tr;
 }
 
 function headerCheckbox(rows, key, selection, onSelect) {

@@ -174,8 +174,10 @@ class DidFilesIT extends InventoryITBase {
         assertThat(csv.getHeaders().getContentDisposition().getFilename()).endsWith(".csv");
         List<String> lines = csv.getBody().lines().toList();
         assertThat(lines).hasSize(6);
-        assertThat(lines.get(0)).isEqualTo("\uFEFFdid,status,afterHoldStatus,operator,tag,notes,clientId,clientPackageId,destination,holdUntil");
-        assertThat(lines.get(1)).isEqualTo(prefix + "0000,IN_STOCK,IN_STOCK," + operator + ",'@evil,'=SUM(A1:A9),,,,");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFdid,status,afterHoldStatus,operator,operatorName,tag,notes,clientId,"
+                + "clientPackageId,destination,holdUntil");
+        assertThat(lines.get(1)).isEqualTo(prefix + "0000,IN_STOCK,IN_STOCK," + operator + "," + operatorName
+                + ",'@evil,'=SUM(A1:A9),,,,");
 
         // the export imports back unchanged: the apostrophes that kept the formulas text come off again
         finished(api.call(HttpMethod.DELETE, "/api/dids", Map.of("filter", Map.of("number", prefix + "0"))));
@@ -185,6 +187,12 @@ class DidFilesIT extends InventoryITBase {
         await().atMost(Duration.ofSeconds(10)).until(() -> visible("number=" + prefix + "0") == 5);
         assertThat(api.get("/api/dids/" + prefix + "0000").getBody())
                 .containsEntry("notes", "=SUM(A1:A9)").containsEntry("tag", "@evil");
+
+        // a file people edited, with the operator's name and no id, imports too
+        Map<String, Object> byName = finished(upload("by-name.csv",
+                ("did,operatorName\n" + prefix + "2000," + operatorName + "\n").getBytes(StandardCharsets.UTF_8), Map.of()));
+        assertThat(byName).containsEntry("succeeded", 1);
+        assertThat(api.get("/api/dids/" + prefix + "2000").getBody()).containsEntry("operatorId", operator);
 
         ResponseEntity<byte[]> xlsx = http.getForEntity("/api/dids/export?format=xlsx&number=" + prefix + "1", byte[].class);
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {

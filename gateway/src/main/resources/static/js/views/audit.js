@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import {
   h, clear, table, pager, badge, when, count, field, input, select, facts, problem, loading, attempt, drawer, mono, confirm,
-  shortId, isoFromLocal, localFromIso, empty, toast, yesNo,
+  shortId, isoFromLocal, localFromIso, dateTimeInput, empty, toast, yesNo,
 } from '../dom.js';
 import { isNumber, normaliseNumber } from '../numbers.js';
 import { session, lookups } from '../session.js';
@@ -105,8 +105,8 @@ function eventLog(root) {
     field('Subject', input('subject', { value: f.subject || '', placeholder: 'number or id', size: 16 })),
     field('Actor', input('actor', { value: f.actor || '', size: 10 })),
     field('Correlation id', input('correlationId', { value: f.correlationId || '', size: 14 })),
-    field('From', input('from', { type: 'datetime-local', value: f.from || '' })),
-    field('To', input('to', { type: 'datetime-local', value: f.to || '' })),
+    field('From', dateTimeInput('from', { value: f.from || '' })),
+    field('To', dateTimeInput('to', { value: f.to || '' })),
   ], (filter) => { eventState.filter = filter; eventState.page = 0; refresh(); }, [exportButton('csv'), exportButton('xlsx')]), results);
 
   async function refresh() {
@@ -172,17 +172,23 @@ function didHistory(root, initial) {
 }
 
 function asOf(root) {
-  const now = localFromIso(new Date().toISOString());
+  const now = localFromIso(new Date().toISOString(), { seconds: true });
   const didBox = h('div');
   root.append(h('section.card', h('h2', 'One DID as of a moment'),
     filterForm([
       field('DID number', input('number', { required: true, inputmode: 'tel', size: 18 })),
-      field('At', input('at', { type: 'datetime-local', required: true, value: now, step: 1 })),
+      field('At', dateTimeInput('at', { required: true, value: now })),
     ], async ({ number, at }) => {
       clear(didBox, loading());
       try {
-        const d = await api.get(`/api/audit/dids/${encodeURIComponent(normaliseNumber(number))}`, { at: isoFromLocal(at) });
-        clear(didBox, d ? facts(Object.entries(d).map(([k, v]) => [k, k === 'status' || k === 'afterHoldStatus' ? badge(v) : /At$|Until$/.test(k) ? when(v) : mono(v)])) : empty('It did not exist then.'));
+        const [d, operatorNames, clientNames] = await Promise.all([
+          api.get(`/api/audit/dids/${encodeURIComponent(normaliseNumber(number))}`, { at: isoFromLocal(at) }),
+          lookups.names('operators'), lookups.names('clients')]);
+        // people read names; the id stays beside it for whoever needs to search by it
+        const named = (names, id) => (names.get(id) ? h('span', h('strong', names.get(id)), ' ', mono(id)) : mono(id));
+        const shown = (k, v) => (k === 'status' || k === 'afterHoldStatus' ? badge(v) : /At$|Until$/.test(k) ? when(v)
+          : k === 'operatorId' ? named(operatorNames, v) : k === 'clientId' ? named(clientNames, v) : mono(v));
+        clear(didBox, d ? facts(Object.entries(d).map(([k, v]) => [k, shown(k, v)])) : empty('It did not exist then.'));
       } catch (e) {
         clear(didBox, problem(e));
       }
@@ -196,7 +202,7 @@ function asOf(root) {
   let query = null;
   root.append(h('section.card', h('h2', 'The whole inventory as of a moment'),
     filterForm([
-      field('At', input('at', { type: 'datetime-local', required: true, value: now, step: 1 })),
+      field('At', dateTimeInput('at', { required: true, value: now })),
       field('Status', select('status', STATUSES, { blank: 'Any status' })),
       field('Operator', operator), field('Tag', input('tag', { size: 10 })), field('Client', client),
     ], (filter) => { query = { ...filter, at: isoFromLocal(filter.at) }; load(0); }), inventoryBox));
@@ -207,7 +213,7 @@ function asOf(root) {
       const [page, operatorNames, clientNames] = await Promise.all([
         api.get('/api/audit/inventory', { ...query, page: pageNumber, size: 50 }), lookups.names('operators'), lookups.names('clients')]);
       clear(inventoryBox,
-        h('p.muted', `As of ${new Date(query.at).toLocaleString()}: ${count(page.page?.totalElements)} DIDs`),
+        h('p.muted', 'As of ', when(query.at), `: ${count(page.page?.totalElements)} DIDs`),
         table({
           rows: page.content || [], key: (d) => d.number, emptyText: 'No DIDs then.',
           columns: [

@@ -2,10 +2,11 @@
 import { api } from '../api.js';
 import {
   h, clear, table, pager, badge, when, count, field, input, select, dialog, confirm, drawer, facts, problem, loading,
-  attempt, toast, isoFromLocal, shortId,
+  attempt, toast, isoFromLocal, shortId, plural, dateTimeInput, ZONE,
 } from '../dom.js';
 import { session, lookups } from '../session.js';
 import { loadHistory } from './history.js';
+import { whenChanged } from '../live.js';
 
 const STATUSES = ['ACTIVE', 'INACTIVE', 'PENDING', 'TERMINATED'];
 
@@ -13,7 +14,7 @@ export default {
   id: 'client-packages',
   title: 'Client packages',
   async render(root, _, params = {}) {
-    const state = { page: 0, size: 50, filter: { clientId: params.clientId || '' } };
+    const state = { page: 0, size: 50, sort: 'createdAt,desc', filter: { clientId: params.clientId || '' } };
     const results = h('div.results');
     const client = select('clientId', [], { blank: 'Any client' });
     const pkg = select('packageId', [], { blank: 'Any package' });
@@ -37,23 +38,23 @@ export default {
     clientOptions.forEach(([v, l]) => client.append(new Option(l, v, false, v === state.filter.clientId)));
     packageOptions.forEach(([v, l]) => pkg.append(new Option(l, v)));
 
-    async function refresh() {
-      clear(results, loading());
+    async function refresh({ quiet = false } = {}) {
+      if (!quiet) clear(results, loading());
       try {
-        const page = await api.get('/api/client-packages', { ...state.filter, page: state.page, size: state.size });
+        const page = await api.get('/api/client-packages', { ...state.filter, page: state.page, size: state.size, sort: state.sort });
         const [clientNames, packageNames] = await Promise.all([lookups.names('clients'), lookups.names('packages')]);
         clear(results,
           table({
-            rows: page.content || [],
+            rows: page.content || [], sort: state.sort, onSort: (order) => { state.sort = order; state.page = 0; refresh(); },
             onOpen: (cp) => openClientPackage(cp.id, refresh),
             emptyText: 'No client packages match.',
             columns: [
               { label: 'Client', value: (cp) => h('strong', clientNames.get(cp.clientId) || shortId(cp.clientId)) },
               { label: 'Package', value: (cp) => packageNames.get(cp.packageId) || cp.packageName || shortId(cp.packageId) },
-              { label: 'Status', value: statusOf },
+              { label: 'Status', sort: 'status', value: statusOf },
               { label: 'Usage', value: usage },
-              { label: 'Starts', value: (cp) => when(cp.startsAt) },
-              { label: 'Ends', value: (cp) => when(cp.endsAt) || h('span.muted', 'open-ended') },
+              { label: 'Starts', sort: 'startsAt', value: (cp) => when(cp.startsAt) },
+              { label: 'Ends', sort: 'endsAt', value: (cp) => when(cp.endsAt) || h('span.muted', 'open-ended') },
               { label: '', class: 'row-actions', value: (cp) => h('div.row-actions', lifecycleButtons(cp, refresh, 'small')) },
             ],
           }),
@@ -62,6 +63,7 @@ export default {
         clear(results, problem(e));
       }
     }
+    whenChanged(['package.', 'client.Client', 'did.DidAssigned', 'did.DidReleased'], () => refresh({ quiet: true }));
     refresh();
   },
 };
@@ -88,6 +90,7 @@ export function lifecycleButtons(cp, onChange, size = '') {
   // activate/deactivate answer {active, changed}; asking twice is a no-op the user should hear about.
   const act = (verb, label) => h(`button${size ? '.' + size : ''}`, {
     onclick: async () => {
+      if (verb === 'deactivate' && !(await confirmDeactivation(cp))) return;
       const done = await attempt(() => api.post(`${path}/${verb}`),
         (r) => (r?.body?.changed === false ? `It was already ${verb}d` : `Client package ${verb}d`));
       if (done) onChange?.();
@@ -106,6 +109,23 @@ export function lifecycleButtons(cp, onChange, size = '') {
   ];
 }
 
+/** "30 days", "2 hours", "45 seconds": the hold period as people say it. */
+export function spoken(seconds) {
+  const units = [[86_400, 'day'], [3_600, 'hour'], [60, 'minute'], [1, 'second']];
+  const [size, unit] = units.find(([s]) => seconds >= s && seconds % s === 0) || [1, 'second'];
+  return plural(seconds / size, unit);
+}
+
+async function confirmDeactivation(cp) {
+  const policy = await api.get('/api/dids/hold-policy').catch(() => null);
+  const period = policy ? spoken(policy.periodSeconds) : 'the hold period';
+  const used = cp.used ?? 0;
+  return confirm('Deactivate this client package?',
+    `Its ${plural(used, 'DID')} go${used === 1 ? 'es' : ''} on HOLD now and stop routing at once. If the package is not`
+    + ` activated again within ${period}, each DID then takes its After Hold status and leaves the client for good.`,
+    { label: 'Deactivate' });
+}
+
 export async function create(clientId) {
   const [clients, packages] = await Promise.all([lookups.options('clients'), lookups.options('packages')]);
   const picker = (name, options, label, value) => (options.length
@@ -117,8 +137,8 @@ export async function create(clientId) {
       field('Client', picker('clientId', clients, 'client', clientId)),
       field('Package', picker('packageId', packages, 'package')),
       h('div.row',
-        field('Starts at', input('startsAt', { type: 'datetime-local' }), 'Empty = now'),
-        field('Ends at', input('endsAt', { type: 'datetime-local' }), 'Empty = open-ended')),
+        field('Starts at', dateTimeInput('startsAt'), `Empty = now. 24-hour, ${ZONE}`),
+        field('Ends at', dateTimeInput('endsAt'), 'Empty = open-ended')),
     ],
     submitLabel: 'Create',
     submit: async (v) => (await api.post('/api/client-packages', {

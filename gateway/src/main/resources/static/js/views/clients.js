@@ -6,6 +6,7 @@ import {
 import { normaliseNumber } from '../numbers.js';
 import { session, lookups } from '../session.js';
 import { crudView } from './crud.js';
+import { whenChanged } from '../live.js';
 import { usage, statusOf, lifecycleButtons, create as givePackage } from './client-packages.js';
 import { loadHistory } from './history.js';
 
@@ -18,10 +19,12 @@ const list = crudView({
   path: '/api/clients',
   sort: 'name,asc',
   deletable: false,
+  live: ['client.Client'],
+  search: [{ name: 'q', label: 'Name or email' }],
   columns: () => [
-    { label: 'Name', value: (c) => h('a', { href: `#/clients/${c.id}` }, h('strong', c.name)) },
-    { label: 'Email', value: (c) => c.email || '' },
-    { label: 'Status', value: (c) => badge(c.status) },
+    { label: 'Name', sort: 'name', value: (c) => h('a', { href: `#/clients/${c.id}` }, h('strong', c.name)) },
+    { label: 'Email', sort: 'email', value: (c) => c.email || '' },
+    { label: 'Status', sort: 'status', value: (c) => badge(c.status) },
   ],
   onOpen: (c) => { location.hash = `#/clients/${c.id}`; },
   form: clientFields,
@@ -74,8 +77,8 @@ async function clientPage(root, id) {
     }
   }
 
-  async function loadPackages() {
-    clear(packagesBox, h('h2', 'Packages'), loading());
+  async function loadPackages({ quiet = false } = {}) {
+    if (!quiet) clear(packagesBox, h('h2', 'Packages'), loading());
     try {
       const [page, packageNames] = await Promise.all([api.get('/api/client-packages', { clientId: id, size: 200 }), lookups.names('packages')]);
       clientPackages = (page.content || []).map((cp) => ({ ...cp, label: packageNames.get(cp.packageId) || cp.packageName || cp.packageId }));
@@ -86,10 +89,10 @@ async function clientPage(root, id) {
           rows: clientPackages,
           emptyText: 'No packages yet: give one to let the client take DIDs.',
           columns: [
-            { label: 'Package', value: (cp) => h('strong', cp.label) },
-            { label: 'Status', value: statusOf },
-            { label: 'Usage', value: usage },
-            { label: 'Ends', value: (cp) => when(cp.endsAt) || h('span.muted', 'open-ended') },
+            { label: 'Package', sort: 'label', value: (cp) => h('strong', cp.label) },
+            { label: 'Status', sort: 'status', value: statusOf },
+            { label: 'Usage', sort: 'used', value: usage },
+            { label: 'Ends', sort: 'endsAt', value: (cp) => when(cp.endsAt) || h('span.muted', 'open-ended') },
             { label: '', class: 'row-actions', value: (cp) => h('div.row-actions', lifecycleButtons(cp, loadAll, 'small')) },
           ],
         }));
@@ -102,8 +105,8 @@ async function clientPage(root, id) {
 
   const takeBox = h('div.take');
   const didList = h('div');
-  async function loadDids() {
-    clear(didList, loading());
+  async function loadDids({ quiet = false } = {}) {
+    if (!quiet) clear(didList, loading());
     try {
       const result = await api.get(`/api/clients/${id}/dids`, { size: 500 });
       const rows = Array.isArray(result) ? result : result.content || [];
@@ -112,10 +115,10 @@ async function clientPage(root, id) {
         rows, key: (d) => d.number,
         emptyText: 'This client has no DIDs.',
         columns: [
-          { label: 'Number', value: (d) => h('a.mono.strong', { href: `#/dids/${d.number}` }, d.number) },
-          { label: 'Status', value: (d) => badge(d.status) },
+          { label: 'Number', sort: 'number', value: (d) => h('a.mono.strong', { href: `#/dids/${d.number}` }, d.number) },
+          { label: 'Status', sort: 'status', value: (d) => badge(d.status) },
           { label: 'Package', value: packageLabel },
-          { label: 'Destination', value: (d) => mono(d.destination) },
+          { label: 'Destination', sort: 'destination', value: (d) => mono(d.destination) },
           { label: '', class: 'row-actions', value: (d) => h('div.row-actions', didActions(d)) },
         ],
       }));
@@ -166,12 +169,19 @@ async function clientPage(root, id) {
     if (!active.length) {
       return clear(takeBox, h('div.notice', 'No active package: give this client a package, or activate one, to let it take DIDs.'));
     }
-    const outcome = h('div.outcome', { 'aria-live': 'polite' });
+    // redrawn when packages change: what the user was typing and the last outcome stay
+    const typed = takeBox.querySelector('form');
+    const kept = typed ? Object.fromEntries(new FormData(typed)) : {};
+    const outcome = takeBox.querySelector('.outcome') || h('div.outcome', { 'aria-live': 'polite' });
     const form = h('form.inline-form',
       field('Number', input('number', { required: true, inputmode: 'tel', placeholder: '15550000001', size: 16 })),
       field('Client package', select('clientPackageId', active.map((cp) => [cp.id, `${cp.label} (${cp.used ?? 0}/${cp.didLimit ?? '?'})`]), { required: true })),
       field('Destination', input('destination', { required: true, maxlength: 255, placeholder: 'sip:100@pbx.example', size: 24 })),
       h('button.primary', { type: 'submit' }, 'Take DID'));
+    for (const [name, value] of Object.entries(kept)) {
+      if (name !== 'clientPackageId' || active.some((cp) => cp.id === value)) form.elements[name].value = value;
+    }
+    const focused = typed?.contains(document.activeElement) ? document.activeElement.name : null;
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const data = Object.fromEntries(new FormData(form));
@@ -183,7 +193,7 @@ async function clientPage(root, id) {
           clear(outcome, h('div.notice', `${body.number} is requested; waiting for the inventory to answer…`));
           const settled = await settle(answer?.requestId);
           clear(outcome, settled?.status === 'CONFIRMED' ? assigned(body)
-            : settled?.status === 'FAILED' ? problem({ status: 409, code: settled.reason, detail: `Inventory refused ${body.number}: ${settled.reason}` })
+            : settled?.status === 'FAILED' ? problem({ status: 409, code: settled.reason, detail: refusal(settled.reason, body) })
               : h('div.notice', `${body.number} is still pending. It will show in the list once the inventory answers.`));
         } else {
           clear(outcome, assigned(body));
@@ -196,7 +206,16 @@ async function clientPage(root, id) {
       }
     });
     clear(takeBox, form, outcome);
+    if (focused) form.elements[focused]?.focus();
   }
+
+  /** What the inventory's refusal means here; a tag refusal names the tags the client package allows. */
+  const refusal = (reason, body) => {
+    const cp = clientPackages.find((p) => p.id === body.clientPackageId);
+    return reason === 'TAG_NOT_ALLOWED' && cp
+      ? `${body.number} has a tag this client package does not allow; it allows ${cp.tags?.length ? 'only ' + cp.tags.join(', ') : 'any tag'}.`
+      : `Inventory refused ${body.number}: ${String(reason).replaceAll('_', ' ').toLowerCase()}.`;
+  };
 
   const assigned = (body) => h('div.notice.ok', `${body.number} is now assigned and routable to ${body.destination}.`);
 
@@ -213,13 +232,15 @@ async function clientPage(root, id) {
   }
 
   /** Packages first: the DID list names each DID's package from them. */
-  async function loadAll() {
-    await loadPackages();
-    loadDids();
+  async function loadAll(options) {
+    await loadPackages(options);
+    loadDids(options);
   }
 
   didsBox.append(h('div.section-head', h('h2', 'DIDs'),
     h('a.button.small', { href: `#/dids?clientId=${encodeURIComponent(id)}` }, 'Open in DIDs')), takeBox, didList);
+  whenChanged(['client.', 'package.', 'did.Did'], () => loadAll({ quiet: true }));
+  whenChanged(['client.Client'], () => loadClient());
   loadClient();
   loadAll();
 }

@@ -2,14 +2,16 @@
 import { api } from '../api.js';
 import { h, clear, table, pager, dialog, confirm, problem, loading, toast, attempt, field, input } from '../dom.js';
 import { session, lookups } from '../session.js';
+import { whenChanged } from '../live.js';
 
 /**
  * spec: {title, singular, path, sort, columns, form(values) -> fields, body(formValues) -> request body,
- *        deletable, search: [{name, label}], rowActions(row, refresh) -> nodes, onOpen(row, refresh)}
+ *        deletable, search: [{name, label}], rowActions(row, refresh) -> nodes, onOpen(row, refresh),
+ *        live: event type prefixes whose changes reload the list}
  */
 export function crudView(spec) {
   return (root) => {
-    const state = { page: 0, size: 50, filter: {} };
+    const state = { page: 0, size: 50, filter: {}, sort: spec.sort };
     const results = h('div.results');
     const filters = spec.search && h('form.filters', { role: 'search' },
       spec.search.map((s) => field(s.label, s.control ? s.control() : input(s.name, { size: 18 }))),
@@ -27,15 +29,17 @@ export function crudView(spec) {
         session.can.write() && h('button.primary', { onclick: () => edit() }, `+ New ${spec.singular}`))),
       filters || '', results);
 
-    async function refresh() {
-      clear(results, loading());
+    /** quiet: a reload because something changed elsewhere, drawn over the old list without a spinner. */
+    async function refresh({ quiet = false } = {}) {
+      if (!quiet) clear(results, loading());
       try {
-        const page = await api.get(spec.path, { ...state.filter, page: state.page, size: state.size, sort: spec.sort });
+        const page = await api.get(spec.path, { ...state.filter, page: state.page, size: state.size, sort: state.sort });
         const rows = page.content || [];
         const context = spec.prepare ? await spec.prepare(rows) : {};
         clear(results,
           table({
-            rows, onOpen: spec.onOpen ? (row) => spec.onOpen(row, refresh) : (session.can.write() ? (row) => edit(row) : null),
+            rows, sort: state.sort, onSort: (order) => { state.sort = order; state.page = 0; refresh(); },
+            onOpen: spec.onOpen ? (row) => spec.onOpen(row, refresh) : (session.can.write() ? (row) => edit(row) : null),
             emptyText: `No ${spec.title.toLowerCase()} yet.`,
             columns: [...spec.columns(context), {
               label: '', class: 'row-actions', value: (row) => h('div.row-actions',
@@ -76,6 +80,7 @@ export function crudView(spec) {
       }
     }
 
+    if (spec.live) whenChanged(spec.live, () => refresh({ quiet: true }));
     refresh();
     return { refresh };
   };

@@ -8,6 +8,7 @@ import { normaliseNumber, numberPrefix } from '../numbers.js';
 import { session, lookups } from '../session.js';
 import { followJob, isJob } from './jobs.js';
 import { loadHistory } from './history.js';
+import { whenChanged } from '../live.js';
 
 export const STATUSES = ['IN_STOCK', 'RESERVED', 'ARCHIVE', 'ACTIVE', 'BLOCKED', 'HOLD'];
 export const STAFF_STATUSES = ['IN_STOCK', 'RESERVED', 'ARCHIVE'];
@@ -46,8 +47,9 @@ export default {
       }
     }
 
-    async function refresh() {
-      clear(results, loading());
+    /** quiet: a reload because something changed elsewhere, drawn over the old page without a spinner. */
+    async function refresh({ quiet = false } = {}) {
+      if (!quiet) clear(results, loading());
       const query = { ...state.filter, page: state.page, size: state.size, sort: state.sort };
       let page;
       try {
@@ -67,16 +69,17 @@ export default {
       const rows = page.content || [];
       clear(results,
         table({
-          rows, key: (d) => d.number, selection: session.can.write() ? state.selection : null,
+          rows, key: (d) => d.number, sort: state.sort, onSort: (order) => { state.sort = order; state.page = 0; refresh(); },
+          selection: session.can.write() ? state.selection : null,
           onSelect: (redraw) => { renderSelection(page); if (redraw === true) renderTable(page, operatorNames, clientNames); },
           onOpen: (d) => openDid(d.number, refresh),
           emptyText: 'No DIDs match this filter.',
           columns: [
-            { label: 'Number', value: (d) => h('span.mono.strong', d.number) },
-            { label: 'Status', value: (d) => badge(d.status) },
+            { label: 'Number', sort: 'number', value: (d) => h('span.mono.strong', d.number) },
+            { label: 'Status', sort: 'status', value: (d) => badge(d.status) },
             { label: 'After hold', value: (d) => h('span.muted', (d.afterHoldStatus || '').replaceAll('_', ' ')) },
             { label: 'Operator', value: (d) => operatorNames.get(d.operatorId) || shortId(d.operatorId) },
-            { label: 'Tag', value: (d) => d.tag ? h('span.tag', d.tag) : '' },
+            { label: 'Tag', sort: 'tag', value: (d) => d.tag ? h('span.tag', d.tag) : '' },
             { label: 'Client', value: (d) => clientNames.get(d.clientId) || shortId(d.clientId) },
             { label: 'Destination', value: (d) => mono(d.destination) },
             { label: 'Hold until', value: (d) => when(d.holdUntil) },
@@ -139,6 +142,7 @@ export default {
         (r) => `Exported ${r.name} (${count(Math.round(r.size / 1024))} KB)`);
     }
 
+    whenChanged(['did.Did', 'client.DidAssignment'], () => refresh({ quiet: true }));
     if (number) openDid(number, refresh);
     refresh();
   },
@@ -270,7 +274,8 @@ async function massEdit(selection, n) {
     submitLabel: selection.filter ? 'Apply to all matching' : 'Apply to selected',
     submit: async (changes) => {
       if (!Object.keys(changes).length) throw new Error('Fill in at least one field to change.');
-      return (await api.patch('/api/dids', { ...selection, ...changes })).body ?? {};
+      // a filter's count may have grown since it was shown: the service refuses rather than change more
+      return (await api.patch('/api/dids', { ...selection, ...changes, expectedCount: selection.filter ? n : undefined })).body ?? {};
     },
   });
   return announce(result, 'Editing DIDs', `${plural(n, 'DID')} updated`);
@@ -281,7 +286,7 @@ async function massDelete(selection, n) {
     'Only IN_STOCK, RESERVED and ARCHIVE numbers can be deleted; the others are reported. Their history stays in the audit log.',
     { label: 'Delete' });
   if (!ok) return undefined;
-  const result = await attempt(async () => (await api.delete('/api/dids', selection)).body ?? {});
+  const result = await attempt(async () => (await api.delete('/api/dids', { ...selection, expectedCount: selection.filter ? n : undefined })).body ?? {});
   return announce(result, 'Deleting DIDs', `${plural(n, 'DID')} deleted`);
 }
 

@@ -1,6 +1,7 @@
 // A bulk job (range, list, import, mass edit, mass delete) followed live: progress, counts and per-row errors.
 import { api } from '../api.js';
-import { h, clear, count, problem, badge } from '../dom.js';
+import { h, clear, count, problem, badge, attempt } from '../dom.js';
+import { session } from '../session.js';
 
 /** True when a response body is a job rather than a resource. */
 export const isJob = (body) => body && typeof body === 'object' && 'state' in body && ('total' in body || 'errors' in body);
@@ -28,13 +29,30 @@ function report(job) {
       && h('p.muted', `Showing the first ${count(errors.length)} of ${count(job.failed)} errors.`));
 }
 
+/** Cancel (a running job, for those who may write) and its row report (when rows failed). */
+export function jobActions(job, onChange, size = '') {
+  const button = (klass) => `button${klass}${size ? '.' + size : ''}`;
+  return [
+    job.failed > 0 && h(button(''), {
+      type: 'button', onclick: () => attempt(() => api.download(`/api/dids/jobs/${job.id}/errors`, {}, `job-${job.id}-errors.csv`), 'Row report downloaded'),
+    }, 'Row report'),
+    job.state === 'RUNNING' && session.can.write() && h(button('.danger-text'), {
+      type: 'button',
+      onclick: async () => {
+        if (await attempt(() => api.post(`/api/dids/jobs/${job.id}/cancel`), 'Cancelling: the job stops within a second or two')) onChange?.();
+      },
+    }, 'Cancel job'),
+  ];
+}
+
 /** Opens a dialog following the job until it ends; resolves with the final job when the dialog is closed. */
 export function followJob(job, title = 'Bulk job') {
   return new Promise((resolve) => {
     const body = h('div.dialog-body', report(job));
+    const actions = h('span.actions', jobActions(job));
     const closeButton = h('button.primary', { type: 'button', onclick: () => box.close() }, 'Close');
     const box = h('dialog.modal.wide',
-      h('div.dialog-form', h('header', h('h2', title)), body, h('footer', h('span.muted.hint', 'Closing does not stop the job.'), closeButton)));
+      h('div.dialog-form', h('header', h('h2', title)), body, h('footer', h('span.muted.hint', 'Closing does not stop the job; the Jobs tab shows it again.'), actions, closeButton)));
     const controller = new AbortController();
     let last = job;
     box.addEventListener('close', () => { controller.abort(); box.remove(); resolve(last); });
@@ -42,7 +60,7 @@ export function followJob(job, title = 'Bulk job') {
     box.showModal();
     closeButton.focus();
     if (job.state === 'RUNNING' && job.id) {
-      api.followJob(job.id, (next) => { last = next; clear(body, report(next)); }, { signal: controller.signal })
+      api.followJob(job.id, (next) => { last = next; clear(body, report(next)); clear(actions, jobActions(next)); }, { signal: controller.signal })
         .catch((e) => body.append(problem(e)));
     }
   });

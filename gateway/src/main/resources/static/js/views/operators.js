@@ -11,11 +11,13 @@ export default {
     path: '/api/operators',
     sort: 'name,asc',
     deletable: true,
+    live: ['did.Operator'],
+    search: [{ name: 'q', label: 'Name' }],
     columns: () => [
-      { label: 'Name', value: (o) => h('strong', o.name) },
+      { label: 'Name', sort: 'name', value: (o) => h('strong', o.name) },
       { label: 'Notes', value: (o) => h('span.clip', { title: o.notes || '' }, o.notes || '') },
       { label: 'DIDs', value: (o) => h('a', { href: `#/dids?operatorId=${encodeURIComponent(o.id)}` }, 'Show DIDs') },
-      { label: 'Created', value: (o) => when(o.createdAt) },
+      { label: 'Created', sort: 'createdAt', value: (o) => when(o.createdAt) },
       { label: 'Id', value: (o) => shortId(o.id) },
     ],
     form: (o) => [

@@ -44,10 +44,13 @@ public class ClientProjection {
         return clients.findById(id).map(ClientView::toResponse);
     }
 
-    public PageResponse<ClientResponse> list(Pageable pageable) {
+    /** {@code search}: part of the name or email, any case; null for all. */
+    public PageResponse<ClientResponse> list(String search, Pageable pageable) {
         pageable.getSort().stream().filter(order -> !SORTABLE.contains(order.getProperty())).findFirst().ifPresent(order -> {
             throw DomainException.invalid("INVALID_SORT", "Clients sort by one of " + SORTABLE + ", not '" + order.getProperty() + "'");
         });
-        return PageResponse.of(clients.findAll(pageable), ClientView::toResponse);
+        return PageResponse.of(search == null || search.isBlank() ? clients.findAll(pageable)
+                : clients.findByNameContainingIgnoreCaseOrEmailContainingIgnoreCase(search.trim(), search.trim(), pageable),
+                ClientView::toResponse);
     }
 }

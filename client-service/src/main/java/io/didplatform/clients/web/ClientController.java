@@ -1,11 +1,13 @@
 package io.didplatform.clients.web;
 
+import org.springframework.web.bind.annotation.RequestParam;
 import io.didplatform.clients.command.CreateClient;
 import io.didplatform.clients.command.UpdateClient;
 import io.didplatform.clients.query.ClientProjection;
 import io.didplatform.clients.query.ClientResponse;
 import io.didplatform.contracts.clients.ClientStatus;
 import io.didplatform.support.web.DomainException;
+import io.didplatform.support.web.ReadYourWrites;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 @RestController
@@ -32,10 +35,12 @@ import java.util.UUID;
 class ClientController {
     private final ClientCommands commands;
     private final ClientProjection clients;
+    private final ReadYourWrites readYourWrites;
 
-    ClientController(ClientCommands commands, ClientProjection clients) {
+    ClientController(ClientCommands commands, ClientProjection clients, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.clients = clients;
+        this.readYourWrites = readYourWrites;
     }
 
     /** {@code status} may be left out on creation: a new client is ACTIVE. */
@@ -52,17 +57,21 @@ class ClientController {
         String id = UUID.randomUUID().toString();
         ClientStatus status = request.status() == null ? ClientStatus.ACTIVE : request.status();
         commands.send(new CreateClient(id, request.name().trim(), request.email().trim(), status));
-        Instant now = Instant.now();
-        return ResponseEntity.created(URI.create("/api/clients/" + id))
-                .body(new ClientResponse(id, request.name().trim(), request.email().trim(), status, now, now));
+        ClientResponse created = readYourWrites.await(() -> clients.find(id)).orElseGet(() -> {
+            Instant now = Instant.now();
+            return new ClientResponse(id, request.name().trim(), request.email().trim(), status, now, now);
+        });
+        return ResponseEntity.created(URI.create("/api/clients/" + id)).body(created);
     }
 
     @PutMapping("/{id}")
     ClientResponse update(@PathVariable String id, @Valid @RequestBody ClientUpdate request) {
+        Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         commands.send(new UpdateClient(id, request.name().trim(), request.email().trim(), request.status()));
-        Instant createdAt = clients.find(id).map(ClientResponse::createdAt).orElse(null);
-        return new ClientResponse(id, request.name().trim(), request.email().trim(), request.status(), createdAt,
-                Instant.now());
+        // the update's event is stamped after it was sent, by this instance
+        return readYourWrites.await(() -> clients.find(id).filter(client -> !client.updatedAt().isBefore(sent)))
+                .orElseGet(() -> new ClientResponse(id, request.name().trim(), request.email().trim(),
+                        request.status(), clients.find(id).map(ClientResponse::createdAt).orElse(null), Instant.now()));
     }
 
     @GetMapping("/{id}")
@@ -71,7 +80,8 @@ class ClientController {
     }
 
     @GetMapping
-    PageResponse<ClientResponse> list(@PageableDefault(size = 50, sort = "name") Pageable pageable) {
-        return clients.list(pageable);
+    PageResponse<ClientResponse> list(@RequestParam(required = false) String q,
+                                      @PageableDefault(size = 50, sort = "name") Pageable pageable) {
+        return clients.list(q, pageable);
     }
 }

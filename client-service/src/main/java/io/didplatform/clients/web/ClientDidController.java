@@ -7,8 +7,8 @@ import io.didplatform.clients.command.UnblockDid;
 import io.didplatform.clients.query.AssignmentRequestResponse;
 import io.didplatform.clients.query.ClientDidResponse;
 import io.didplatform.clients.query.ClientDids;
+import io.didplatform.clients.query.ClientPackages;
 import io.didplatform.contracts.DidNumber;
-import io.didplatform.contracts.inventory.AssignmentRejection;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
@@ -42,7 +42,11 @@ class ClientDidController {
     private final DidAssignments assignments;
     private final ClientDids dids;
 
-    ClientDidController(ClientCommands commands, DidAssignments assignments, ClientDids dids) {
+    private final ClientPackages clientPackages;
+
+    ClientDidController(ClientCommands commands, DidAssignments assignments, ClientDids dids,
+                        ClientPackages clientPackages) {
+        this.clientPackages = clientPackages;
         this.commands = commands;
         this.assignments = assignments;
         this.dids = dids;
@@ -60,9 +64,8 @@ class ClientDidController {
         String destination = Destinations.valid(request.destination());
         AssignmentRequestResponse outcome = assignments.take(clientId, number, request.clientPackageId(), destination);
         if (AssignmentRequestResponse.FAILED.equals(outcome.status())) {
-            throw DomainException.conflict(outcome.reason(), AssignmentRejection.TIMEOUT.name().equals(outcome.reason())
-                    ? "Inventory did not answer for " + number + " in time; the request was given up, try again"
-                    : "Inventory refused " + number + ": " + outcome.reason());
+            throw DomainException.conflict(outcome.reason(),
+                    Refusals.explain(outcome.reason(), number, clientPackages.find(request.clientPackageId())));
         }
         if (AssignmentRequestResponse.PENDING.equals(outcome.status())) {
             return ResponseEntity.accepted()

@@ -11,7 +11,6 @@ import io.didplatform.inventory.process.bulk.DidMassChange;
 import io.didplatform.inventory.process.bulk.DidRange;
 import io.didplatform.inventory.process.bulk.DidRow;
 import io.didplatform.inventory.process.bulk.DidSelection;
-import io.didplatform.inventory.process.job.BulkJobs;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.inventory.query.did.DidFilter;
 import io.didplatform.inventory.query.did.DidResponse;
@@ -43,9 +42,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
-/** DIDs: create one, a list or a range; search; edit and delete one or many; follow bulk jobs. */
+/** DIDs: create one, a list or a range; search; edit and delete one or many (bulk work runs as jobs). */
 @RestController
 @RequestMapping("/api/dids")
 class DidController {
@@ -55,7 +53,6 @@ class DidController {
     private final DidCreationJob creation;
     private final DidMassChange massChange;
     private final JobRequests jobRequests;
-    private final BulkJobs jobs;
     private final long maxBulk;
     /**
      * Search and GET read the read model, and routing lookups the routing table, each a moment behind the event
@@ -66,7 +63,7 @@ class DidController {
 
     DidController(CommandGateway commands, DidSearch search, RoutingTable routing, DidCreationJob creation,
                   DidMassChange massChange,
-                  JobRequests jobRequests, BulkJobs jobs, @Value("${did.bulk.max-numbers:1000000}") long maxBulk,
+                  JobRequests jobRequests, @Value("${did.bulk.max-numbers:1000000}") long maxBulk,
                   @Value("${did.dids.read-wait:PT2S}") Duration readWait) {
         this.commands = commands;
         this.search = search;
@@ -74,7 +71,6 @@ class DidController {
         this.creation = creation;
         this.massChange = massChange;
         this.jobRequests = jobRequests;
-        this.jobs = jobs;
         this.maxBulk = maxBulk;
         this.readWait = readWait;
     }
@@ -168,20 +164,28 @@ class DidController {
         DidSelection selection = selection(request.numbers(), request.filter());
         UpdateDid changes = new UpdateDid(null, request.operatorId(), request.status(), request.afterHoldStatus(),
                 request.tag(), request.notes());
-        return jobRequests.start("MASS_UPDATE", massChange.size(selection), http,
+        return jobRequests.start("MASS_UPDATE", sizeAsExpected(selection, request.expectedCount()), http,
                 (progress, metaData) -> massChange.update(selection, changes, progress, metaData));
     }
 
     @DeleteMapping
     ResponseEntity<JobReport> deleteMany(@Valid @RequestBody DidRequests.MassDelete request, HttpServletRequest http) {
         DidSelection selection = selection(request.numbers(), request.filter());
-        return jobRequests.start("MASS_DELETE", massChange.size(selection), http,
+        return jobRequests.start("MASS_DELETE", sizeAsExpected(selection, request.expectedCount()), http,
                 (progress, metaData) -> massChange.delete(selection, progress, metaData));
     }
 
-    @GetMapping("/jobs/{id}")
-    JobReport job(@PathVariable UUID id) {
-        return jobs.find(id).orElseThrow(() -> DomainException.notFound("JOB_NOT_FOUND", "No job " + id));
+    /**
+     * The selection's size, refused when it is not what the caller saw: a filter matching 7,928 DIDs when a user
+     * pressed "Delete all 7,928" may match 20,000 a minute later, while a range is still being created.
+     */
+    private long sizeAsExpected(DidSelection selection, Long expectedCount) {
+        long size = massChange.size(selection);
+        if (expectedCount != null && expectedCount != size) {
+            throw DomainException.conflict("SELECTION_CHANGED", "The selection now holds " + size + " DIDs, not the "
+                    + expectedCount + " expected; nothing was changed. Look at it again before going on.");
+        }
+        return size;
     }
 
     private DidSelection selection(List<String> numbers, DidRequests.Filter filter) {

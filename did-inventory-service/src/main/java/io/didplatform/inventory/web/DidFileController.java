@@ -9,6 +9,7 @@ import io.didplatform.inventory.process.importing.UnreadableFileException;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.inventory.query.did.DidFilter;
 import io.didplatform.inventory.query.did.DidSearch;
+import io.didplatform.inventory.query.operator.OperatorProjection;
 import io.didplatform.support.web.DomainException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ContentDisposition;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 /** DIDs in and out as files: import (.csv, .xls, .xlsx) as a job; export of a filter's DIDs, streamed. */
 @RestController
@@ -46,7 +48,11 @@ class DidFileController {
     private final JdbcDidRegistry registry;
     private final JobRequests jobRequests;
 
-    DidFileController(DidImport importer, DidSearch search, JdbcDidRegistry registry, JobRequests jobRequests) {
+    private final OperatorProjection operators;
+
+    DidFileController(DidImport importer, DidSearch search, JdbcDidRegistry registry, JobRequests jobRequests,
+                      OperatorProjection operators) {
+        this.operators = operators;
         this.importer = importer;
         this.search = search;
         this.registry = registry;
@@ -91,10 +97,11 @@ class DidFileController {
             throw DomainException.invalid("INVALID_FORMAT", "format is csv or xlsx");
         }
         DidFilter filter = new DidFilter(DidNumber.prefix(number), status, operatorId, tag, clientId);
+        Map<String, String> operatorNames = operators.namesById();
         StreamingResponseBody body = out -> {
             try (DidExportWriter writer = kind.equals("csv") ? DidExportWriter.csv(out) : DidExportWriter.xlsx(out)) {
                 writer.write(ExportCells.HEADER);
-                search.forEach(filter, did -> writer.write(ExportCells.of(did)));
+                search.forEach(filter, did -> writer.write(ExportCells.of(did, operatorNames)));
             }
         };
         return ResponseEntity.ok()

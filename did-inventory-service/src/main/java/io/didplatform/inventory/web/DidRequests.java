@@ -31,10 +31,12 @@ final class DidRequests {
     }
 
     /** {@code numbers} or {@code filter} selects the DIDs; the other fields are the change. */
+    /** {@code expectedCount}: how many DIDs the caller was shown; refused when the selection no longer has that many. */
     record MassChange(List<String> numbers, Filter filter, String operatorId, DidStatus status,
-                      DidStatus afterHoldStatus, @Size(max = 100) String tag, @FreeText @Size(max = 1000) String notes) {
+                      DidStatus afterHoldStatus, @Size(max = 100) String tag, @FreeText @Size(max = 1000) String notes,
+                      Long expectedCount) {
     }
 
-    record MassDelete(List<String> numbers, Filter filter) {
+    record MassDelete(List<String> numbers, Filter filter, Long expectedCount) {
     }
 }

@@ -5,6 +5,7 @@ import io.didplatform.support.web.SpreadsheetText;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The columns of an export (named as the import reads them, so an export can be imported again) and the cell
@@ -12,15 +13,16 @@ import java.util.List;
  * and the import restores it.
  */
 final class ExportCells {
-    static final List<String> HEADER = List.of("did", "status", "afterHoldStatus", "operator", "tag", "notes",
-            "clientId", "clientPackageId", "destination", "holdUntil");
+    /** {@code operatorName} is for people; the import takes it when a file has no {@code operator} column. */
+    static final List<String> HEADER = List.of("did", "status", "afterHoldStatus", "operator", "operatorName", "tag",
+            "notes", "clientId", "clientPackageId", "destination", "holdUntil");
 
     private ExportCells() {
     }
 
-    static List<String> of(DidResponse did) {
+    static List<String> of(DidResponse did, Map<String, String> operatorNames) {
         return Arrays.asList(did.number(), did.status().name(), did.afterHoldStatus().name(), safe(did.operatorId()),
-                safe(did.tag()), safe(did.notes()), safe(did.clientId()), safe(did.clientPackageId()),
+                safe(operatorNames.get(did.operatorId())), safe(did.tag()), safe(did.notes()), safe(did.clientId()), safe(did.clientPackageId()),
                 safe(did.destination()), did.holdUntil() == null ? "" : did.holdUntil().toString());
     }
 

@@ -1,5 +1,6 @@
 package io.didplatform.inventory.web;
 
+import org.springframework.web.bind.annotation.RequestParam;
 import io.didplatform.inventory.command.operator.CreateOperator;
 import io.didplatform.inventory.command.operator.DeleteOperator;
 import io.didplatform.inventory.command.operator.UpdateOperator;
@@ -73,7 +74,8 @@ class OperatorController {
     }
 
     @GetMapping
-    PageResponse<OperatorResponse> list(@PageableDefault(size = 50, sort = "name") Pageable pageable) {
-        return operators.list(pageable);
+    PageResponse<OperatorResponse> list(@RequestParam(required = false) String q,
+                                        @PageableDefault(size = 50, sort = "name") Pageable pageable) {
+        return operators.list(q, pageable);
     }
 }

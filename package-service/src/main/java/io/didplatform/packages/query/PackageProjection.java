@@ -1,5 +1,6 @@
 package io.didplatform.packages.query;
 
+import org.springframework.data.domain.Page;
 import io.didplatform.contracts.packages.PackageCreated;
 import io.didplatform.contracts.packages.PackageDeleted;
 import io.didplatform.contracts.packages.PackageStatus;
@@ -48,8 +49,13 @@ public class PackageProjection {
         return packages.findById(id).map(PackageView::toResponse);
     }
 
-    public PageResponse<PackageResponse> list(PackageStatus status, Pageable pageable) {
-        return PageResponse.of(status == null ? packages.findAll(pageable) : packages.findByStatus(status, pageable),
-                PackageView::toResponse);
+    /** {@code search}: part of the name, any case; null for all. */
+    public PageResponse<PackageResponse> list(PackageStatus status, String search, Pageable pageable) {
+        boolean named = search != null && !search.isBlank();
+        Page<PackageView> page = status == null
+                ? named ? packages.findByNameContainingIgnoreCase(search.trim(), pageable) : packages.findAll(pageable)
+                : named ? packages.findByStatusAndNameContainingIgnoreCase(status, search.trim(), pageable)
+                : packages.findByStatus(status, pageable);
+        return PageResponse.of(page, PackageView::toResponse);
     }
 }

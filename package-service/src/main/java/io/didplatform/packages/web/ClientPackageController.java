@@ -14,6 +14,7 @@ import io.didplatform.packages.query.ClientPackageStatus;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.LateArrivals;
 import io.didplatform.support.web.PageResponse;
+import io.didplatform.support.web.ReadYourWrites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -42,13 +43,16 @@ class ClientPackageController {
     private final ClientPackageProjection clientPackages;
     private final KnownClients clients;
     private final Duration clientWait;
+    private final ReadYourWrites readYourWrites;
 
     ClientPackageController(CommandGateway commands, ClientPackageProjection clientPackages, KnownClients clients,
-                            @Value("${did.packages.client-wait:PT5S}") Duration clientWait) {
+                            @Value("${did.packages.client-wait:PT5S}") Duration clientWait,
+                            ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.clientPackages = clientPackages;
         this.clients = clients;
         this.clientWait = clientWait;
+        this.readYourWrites = readYourWrites;
     }
 
     record ClientPackageRequest(@NotBlank String clientId, @NotBlank String packageId, Instant startsAt, Instant endsAt) {
@@ -68,30 +72,37 @@ class ClientPackageController {
         Instant now = Instant.now();
         ClientPackageGiven given = commands.sendAndWait(new CreateClientPackage(id, request.clientId(),
                 request.packageId(), request.startsAt(), request.endsAt(), now));
-        // the read model follows in a moment; answer with what the command accepted
-        ClientPackageStatus status = given.active() ? ClientPackageStatus.ACTIVE : ClientPackageStatus.PENDING;
-        return ResponseEntity.created(URI.create("/api/client-packages/" + id)).body(new ClientPackageResponse(id,
-                request.clientId(), request.packageId(), status, null, given.didLimit(), 0, given.tags(),
-                request.startsAt(), request.endsAt(), now, now));
+        ClientPackageResponse created = readYourWrites.await(() -> clientPackages.find(id)).orElseGet(() ->
+                new ClientPackageResponse(id, request.clientId(), request.packageId(),
+                        given.active() ? ClientPackageStatus.ACTIVE : ClientPackageStatus.PENDING, null,
+                        given.didLimit(), 0, given.tags(), request.startsAt(), request.endsAt(), now, now));
+        return ResponseEntity.created(URI.create("/api/client-packages/" + id)).body(created);
     }
 
     @PostMapping("/{id}/activate")
     ActivationResponse activate(@PathVariable String id) {
-        ActivationState state = commands.sendAndWait(new ActivateClientPackage(id, Instant.now()));
-        return new ActivationResponse(id, state.active(), state.changed());
+        return answer(id, commands.sendAndWait(new ActivateClientPackage(id, Instant.now())));
     }
 
     @PostMapping("/{id}/deactivate")
     ActivationResponse deactivate(@PathVariable String id) {
-        ActivationState state = commands.sendAndWait(new DeactivateClientPackage(id, DeactivationReason.MANUAL));
-        return new ActivationResponse(id, state.active(), state.changed());
+        return answer(id, commands.sendAndWait(new DeactivateClientPackage(id, DeactivationReason.MANUAL)));
     }
 
     /** Terminates the client package for good; its DIDs are given back. Terminating it again changes nothing. */
     @DeleteMapping("/{id}")
     ResponseEntity<Void> terminate(@PathVariable String id) {
         commands.sendAndWait(new TerminateClientPackage(id));
+        readYourWrites.until(() -> clientPackages.find(id).filter(cp -> cp.status() == ClientPackageStatus.TERMINATED).isPresent());
         return ResponseEntity.noContent().build();
+    }
+
+    private ActivationResponse answer(String id, ActivationState state) {
+        if (state.changed()) {
+            readYourWrites.until(() -> clientPackages.find(id)
+                    .filter(cp -> (cp.status() == ClientPackageStatus.ACTIVE) == state.active()).isPresent());
+        }
+        return new ActivationResponse(id, state.active(), state.changed());
     }
 
     @GetMapping("/{id}")

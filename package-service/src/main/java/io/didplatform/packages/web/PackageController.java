@@ -9,6 +9,7 @@ import io.didplatform.packages.query.PackageResponse;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.FreeText;
 import io.didplatform.support.web.PageResponse;
+import io.didplatform.support.web.ReadYourWrites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,10 +40,12 @@ import java.util.UUID;
 class PackageController {
     private final CommandGateway commands;
     private final PackageProjection packages;
+    private final ReadYourWrites readYourWrites;
 
-    PackageController(CommandGateway commands, PackageProjection packages) {
+    PackageController(CommandGateway commands, PackageProjection packages, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.packages = packages;
+        this.readYourWrites = readYourWrites;
     }
 
     /** {@code tags} empty or absent: any DID tag; {@code status} absent: ACTIVE on create, unchanged on update. */
@@ -57,22 +61,29 @@ class PackageController {
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new CreatePackage(id, request.name(), request.didLimit(), request.tagsOrEmpty(),
                 request.description(), request.status()));
-        Instant now = Instant.now();
-        return ResponseEntity.created(URI.create("/api/packages/" + id)).body(new PackageResponse(id,
-                request.name().trim(), request.didLimit(), request.tagsOrEmpty().stream().map(String::trim).distinct().toList(),
-                request.description(), request.status() == null ? PackageStatus.ACTIVE : request.status(), now, now));
+        PackageResponse created = readYourWrites.await(() -> packages.find(id)).orElseGet(() -> {
+            Instant now = Instant.now();
+            return new PackageResponse(id, request.name().trim(), request.didLimit(),
+                    request.tagsOrEmpty().stream().map(String::trim).distinct().toList(), request.description(),
+                    request.status() == null ? PackageStatus.ACTIVE : request.status(), now, now);
+        });
+        return ResponseEntity.created(URI.create("/api/packages/" + id)).body(created);
     }
 
     @PutMapping("/{id}")
     ResponseEntity<Void> update(@PathVariable String id, @Valid @RequestBody PackageRequest request) {
+        Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         commands.sendAndWait(new UpdatePackage(id, request.name(), request.didLimit(), request.tagsOrEmpty(),
                 request.description(), request.status()));
+        // the update's event is stamped after it was sent, by this instance
+        readYourWrites.until(() -> packages.find(id).filter(p -> !p.updatedAt().isBefore(sent)).isPresent());
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         commands.sendAndWait(new DeletePackage(id));
+        readYourWrites.until(() -> packages.find(id).isEmpty());
         return ResponseEntity.noContent().build();
     }
 
@@ -83,7 +94,8 @@ class PackageController {
 
     @GetMapping
     PageResponse<PackageResponse> list(@RequestParam(required = false) PackageStatus status,
+                                       @RequestParam(required = false) String q,
                                        @PageableDefault(size = 50, sort = "name") Pageable pageable) {
-        return packages.list(status, pageable);
+        return packages.list(status, q, pageable);
     }
 }

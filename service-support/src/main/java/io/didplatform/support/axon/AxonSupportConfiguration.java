@@ -67,6 +67,11 @@ public class AxonSupportConfiguration {
         return new BoundedMetricRegistry(meterRegistry);
     }
 
+    @Bean
+    public ProcessorPositions processorPositions(Serializer serializer) {
+        return new ProcessorPositions(serializer);
+    }
+
     /** Every command sent through the gateway carries its actor and correlation id. */
     @Bean
     public CommandGateway commandGateway(CommandBus commandBus) {

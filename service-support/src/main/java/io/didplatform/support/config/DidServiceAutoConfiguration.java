@@ -6,6 +6,7 @@ import io.didplatform.support.kafka.KafkaSupportConfiguration;
 import io.didplatform.support.security.TrustBoundaryConfiguration;
 import io.didplatform.support.web.ApiDocsConfiguration;
 import io.didplatform.support.web.ApiErrors;
+import io.didplatform.support.web.ReadYourWrites;
 import io.didplatform.support.web.StrictJsonConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
@@ -29,5 +30,10 @@ public class DidServiceAutoConfiguration {
     @Bean
     TableUpkeep tableUpkeep(DataSource dataSource, @Value("${did.database.upkeep-interval}") Duration interval) {
         return new TableUpkeep(new JdbcTemplate(dataSource), interval);
+    }
+
+    @Bean
+    ReadYourWrites readYourWrites(@Value("${did.web.read-wait}") Duration within) {
+        return new ReadYourWrites(within);
     }
 }

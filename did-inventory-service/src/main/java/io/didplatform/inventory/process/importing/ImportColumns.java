@@ -10,6 +10,7 @@ import java.util.Locale;
 final class ImportColumns {
     private final int did;
     private final int operator;
+    private final int operatorName;
     private final int status;
     private final int afterHoldStatus;
     private final int tag;
@@ -20,6 +21,7 @@ final class ImportColumns {
         List<String> names = header.stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
         this.did = names.indexOf("did");
         this.operator = names.indexOf("operator");
+        this.operatorName = names.indexOf("operatorname");
         this.status = names.indexOf("status");
         this.afterHoldStatus = names.indexOf("afterholdstatus");
         this.tag = names.indexOf("tag");
@@ -31,13 +33,13 @@ final class ImportColumns {
         ImportColumns columns = new ImportColumns(header, defaults);
         if (columns.did < 0) {
             throw new UnreadableFileException("The first row must be a header with a 'did' column (and optionally "
-                    + "operator, status, afterHoldStatus, tag, notes); found " + header);
+                    + "operator or operatorName, status, afterHoldStatus, tag, notes); found " + header);
         }
         return columns;
     }
 
     DidRow row(long rowNumber, List<String> cells) {
-        return new DidRow(rowNumber, cell(cells, did, null), cell(cells, operator, defaults.operator()),
+        return new DidRow(rowNumber, cell(cells, did, null), cell(cells, operator, cell(cells, operatorName, defaults.operator())),
                 cell(cells, status, defaults.status()), cell(cells, afterHoldStatus, defaults.afterHoldStatus()),
                 cell(cells, tag, defaults.tag()), cell(cells, notes, null));
     }

@@ -1,12 +1,16 @@
 package io.didplatform.inventory.process.job;
 
 import jakarta.annotation.PreDestroy;
+import io.didplatform.inventory.query.did.ReadModelCatchUp;
+import io.didplatform.support.web.PageResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -37,13 +41,18 @@ public class BulkJobs {
     private final String owner;
     private final int maxStoredErrors;
     private final Duration silence;
+    private final ReadModelCatchUp readModel;
+    private final Duration searchableWithin;
     private final Map<UUID, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
-    BulkJobs(JobStore store, @Value("${did.jobs.threads:2}") int threads,
+    BulkJobs(JobStore store, ReadModelCatchUp readModel, @Value("${did.jobs.threads:2}") int threads,
              @Value("${did.jobs.instance-id}") String owner,
              @Value("${did.jobs.max-reported-errors:10000}") int maxStoredErrors,
-             @Value("${did.jobs.silence-before-failed:PT2M}") Duration silence) {
+             @Value("${did.jobs.silence-before-failed:PT2M}") Duration silence,
+             @Value("${did.jobs.searchable-within:PT10M}") Duration searchableWithin) {
         this.store = store;
+        this.readModel = readModel;
+        this.searchableWithin = searchableWithin;
         AtomicInteger count = new AtomicInteger();
         // a few jobs at a time; later ones wait their turn, RUNNING with no progress yet
         this.executor = Executors.newFixedThreadPool(threads, task -> {
@@ -78,7 +87,13 @@ public class BulkJobs {
         try {
             work.accept(progress);
             progress.flush();
-            store.finish(progress.id(), JobState.COMPLETED, null);
+            store.note(progress.id(), "Stored; waiting for search and export to show them");
+            boolean searchable = readModel.awaitEverythingStored(searchableWithin);
+            store.finish(progress.id(), JobState.COMPLETED, searchable ? null
+                    : "Stored; search and export show them in a moment (the read model is behind)");
+        } catch (JobCancelled cancelled) {
+            progress.flush();
+            store.finish(progress.id(), JobState.CANCELLED, "Cancelled; what was done before stays done");
         } catch (RuntimeException e) {
             log.error("Job {} failed", progress.id(), e);
             progress.flush();
@@ -88,6 +103,22 @@ public class BulkJobs {
 
     public Optional<JobReport> find(UUID id) {
         return store.find(id, maxStoredErrors);
+    }
+
+    /** A page of recent jobs, newest first; {@code state} and {@code kind} narrow it when given. */
+    public PageResponse<JobSummary> recent(JobState state, String kind, Pageable pageable) {
+        return PageResponse.of(new PageImpl<>(store.recent(state, kind, (int) pageable.getOffset(), pageable.getPageSize()),
+                pageable, store.count(state, kind)), summary -> summary);
+    }
+
+    /** Asks the job to stop at its next progress report, on whichever instance runs it; false when not running. */
+    public boolean cancel(UUID id, String actor) {
+        return store.requestCancel(id, actor);
+    }
+
+    /** Every stored row error of a job, in row order. */
+    public void eachError(UUID id, Consumer<JobReport.RowError> sink) {
+        store.eachError(id, sink);
     }
 
     /** Waits up to {@code patience} for a job to finish (small jobs answer at once), then returns it as it is. */

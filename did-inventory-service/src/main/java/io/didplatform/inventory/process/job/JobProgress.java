@@ -54,15 +54,18 @@ public class JobProgress {
         flushIfDue();
     }
 
-    void flush() {
-        store.progress(id, total, succeeded, failed, omitted, List.copyOf(unsaved));
+    /** Saves the counters; answers whether someone asked to cancel the job. */
+    boolean flush() {
+        boolean cancelRequested = store.progress(id, total, succeeded, failed, omitted, List.copyOf(unsaved));
         unsaved.clear();
         lastFlush = System.nanoTime();
+        return cancelRequested;
     }
 
+    /** Stops the job's work (by {@link JobCancelled}) at the first report after a cancel was asked for. */
     private void flushIfDue() {
-        if (System.nanoTime() - lastFlush > FLUSH_INTERVAL_NANOS || unsaved.size() >= 1000) {
-            flush();
+        if ((System.nanoTime() - lastFlush > FLUSH_INTERVAL_NANOS || unsaved.size() >= 1000) && flush()) {
+            throw new JobCancelled();
         }
     }
 }

@@ -1,5 +1,5 @@
 package io.didplatform.inventory.process.job;
 
 public enum JobState {
-    RUNNING, COMPLETED, FAILED
+    RUNNING, COMPLETED, FAILED, CANCELLED
 }

@@ -1,6 +1,7 @@
 package io.didplatform.inventory.process.job;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Jobs in PostgreSQL, so progress is visible to every instance and survives restarts. */
 @Component
@@ -25,7 +27,8 @@ class JobStore {
                 values (?, ?, 'RUNNING', ?, ?, ?, now(), now())""", id, kind, total, actor, owner);
     }
 
-    void progress(UUID id, long total, long succeeded, long failed, long omitted, List<JobReport.RowError> newErrors) {
+    /** Saves the counters and new errors; answers whether someone asked to cancel the job. */
+    boolean progress(UUID id, long total, long succeeded, long failed, long omitted, List<JobReport.RowError> newErrors) {
         if (!newErrors.isEmpty()) {
             jdbc.batchUpdate("insert into did_job_error (job_id, row_no, number, reason) values (?, ?, ?, ?)",
                     newErrors, 500, (statement, error) -> {
@@ -35,9 +38,48 @@ class JobStore {
                         statement.setString(4, truncate(error.reason(), 500));
                     });
         }
-        jdbc.update("""
+        return jdbc.queryForList("""
                 update did_job set total = ?, succeeded = ?, failed = ?, errors_omitted = ?, heartbeat_at = now()
-                where id = ?""", total, succeeded, failed, omitted, id);
+                where id = ? returning cancel_requested_by is not null""", Boolean.class,
+                total, succeeded, failed, omitted, id).stream().anyMatch(Boolean.TRUE::equals);
+    }
+
+    /** Asks the instance running the job to stop; false when the job is not running. */
+    boolean requestCancel(UUID id, String actor) {
+        return jdbc.update("update did_job set cancel_requested_by = ? where id = ? and state = 'RUNNING'",
+                truncate(actor, 255), id) > 0;
+    }
+
+    void note(UUID id, String detail) {
+        jdbc.update("update did_job set detail = ? where id = ? and state = 'RUNNING'", truncate(detail, 1000), id);
+    }
+
+    /** The newest jobs first, without their row errors. */
+    List<JobSummary> recent(JobState state, String kind, int offset, int limit) {
+        return jdbc.query("""
+                select id, kind, state, total, succeeded, failed, detail, actor, cancel_requested_by, created_at,
+                       finished_at
+                from did_job where (?::text is null or state = ?::text) and (?::text is null or kind = ?::text)
+                order by created_at desc, id limit ? offset ?""",
+                (row, i) -> new JobSummary(row.getObject("id", UUID.class), row.getString("kind"),
+                        JobState.valueOf(row.getString("state")), row.getLong("total"), row.getLong("succeeded"),
+                        row.getLong("failed"), row.getString("detail"), row.getString("actor"),
+                        row.getString("cancel_requested_by"), row.getTimestamp("created_at").toInstant(),
+                        row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant()),
+                state == null ? null : state.name(), state == null ? null : state.name(), kind, kind, limit, offset);
+    }
+
+    long count(JobState state, String kind) {
+        return jdbc.queryForObject("""
+                select count(*) from did_job where (?::text is null or state = ?::text) and (?::text is null or kind = ?::text)""",
+                Long.class, state == null ? null : state.name(), state == null ? null : state.name(), kind, kind);
+    }
+
+    /** Every stored row error of a job, in row order, for its report. */
+    void eachError(UUID id, Consumer<JobReport.RowError> sink) {
+        jdbc.query("select row_no, number, reason from did_job_error where job_id = ? order by row_no nulls last, id",
+                (RowCallbackHandler) row -> sink.accept(new JobReport.RowError(
+                        (Long) row.getObject(1), row.getString(2), row.getString(3))), id);
     }
 
     void finish(UUID id, JobState state, String detail) {

@@ -12,6 +12,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,11 +45,23 @@ public class OperatorProjection {
         operators.deleteById(event.operatorId());
     }
 
+    /** Every operator's name by id (operators are few: providers, not numbers). */
+    public Map<String, String> namesById() {
+        Map<String, String> names = new HashMap<>();
+        for (OperatorView operator : operators.findAll()) {
+            OperatorResponse response = operator.toResponse();
+            names.put(response.id(), response.name());
+        }
+        return names;
+    }
+
     public Optional<OperatorResponse> find(String id) {
         return operators.findById(id).map(OperatorView::toResponse);
     }
 
-    public PageResponse<OperatorResponse> list(Pageable pageable) {
-        return PageResponse.of(operators.findAll(pageable), OperatorView::toResponse);
+    /** {@code search}: part of the name, any case; null for all. */
+    public PageResponse<OperatorResponse> list(String search, Pageable pageable) {
+        return PageResponse.of(search == null || search.isBlank() ? operators.findAll(pageable)
+                : operators.findByNameContainingIgnoreCase(search.trim(), pageable), OperatorView::toResponse);
     }
 }

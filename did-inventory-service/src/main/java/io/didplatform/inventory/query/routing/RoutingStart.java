@@ -2,14 +2,11 @@ package io.didplatform.inventory.query.routing;
 
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.inventory.query.did.DidInventoryProjection;
+import io.didplatform.support.axon.ProcessorPositions;
 import jakarta.annotation.PostConstruct;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +16,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.List;
 
 /**
  * Fills this instance's {@link RoutingTable} from the DID read model before the routing processor starts, and
@@ -35,10 +31,11 @@ class RoutingStart {
     private final RoutingTable table;
     private final JdbcTemplate streaming;
     private final TransactionTemplate snapshot;
-    private final Serializer serializer;
+    private final ProcessorPositions positions;
     private TrackingToken position;
 
-    RoutingStart(RoutingTable table, JdbcTemplate jdbc, PlatformTransactionManager transactions, Serializer serializer) {
+    RoutingStart(RoutingTable table, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                 ProcessorPositions positions) {
         this.table = table;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         // PostgreSQL streams with a cursor only inside a transaction and with a fetch size
@@ -46,7 +43,7 @@ class RoutingStart {
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        this.serializer = serializer;
+        this.positions = positions;
     }
 
     /** Runs before the event processors start, so no event reaches the table before the load. */
@@ -70,15 +67,6 @@ class RoutingStart {
 
     /** The lowest position the read model's segments have reached; null when any has not started. */
     private TrackingToken readModelPosition() {
-        List<TrackingToken> tokens = streaming.query(
-                "select token, token_type from token_entry where processor_name = ?",
-                (row, index) -> row.getBytes(1) == null ? null : WrappedToken.unwrapLowerBound(serializer.deserialize(
-                        new SimpleSerializedObject<>(row.getBytes(1), byte[].class,
-                                new SimpleSerializedType(row.getString(2), null)))),
-                DidInventoryProjection.PROCESSING_GROUP);
-        if (tokens.isEmpty() || tokens.contains(null)) {
-            return null;
-        }
-        return tokens.stream().reduce(TrackingToken::lowerBound).orElseThrow();
+        return positions.lowest(streaming, DidInventoryProjection.PROCESSING_GROUP);
     }
 }

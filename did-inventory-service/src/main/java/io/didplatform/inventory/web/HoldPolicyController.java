@@ -1,0 +1,28 @@
+package io.didplatform.inventory.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+
+/**
+ * How holds work here, for people deciding whether to deactivate: a client package's DIDs stay on HOLD this long
+ * (ISO-8601, e.g. {@code PT720H}), then each takes its After Hold status and leaves its client.
+ */
+@RestController
+class HoldPolicyController {
+    private final Duration holdPeriod;
+
+    HoldPolicyController(@Value("${did.hold.period}") Duration holdPeriod) {
+        this.holdPeriod = holdPeriod;
+    }
+
+    record HoldPolicy(Duration period, long periodSeconds) {
+    }
+
+    @GetMapping("/api/dids/hold-policy")
+    HoldPolicy holdPolicy() {
+        return new HoldPolicy(holdPeriod, holdPeriod.toSeconds());
+    }
+}

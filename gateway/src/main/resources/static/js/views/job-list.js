@@ -1,0 +1,58 @@
+// Jobs: the recent bulk jobs (ranges, lists, imports, mass edits and deletes); reopen one, its row report, cancel.
+import { api } from '../api.js';
+import { h, clear, table, pager, badge, when, count, field, select, problem, loading } from '../dom.js';
+import { followJob, jobActions } from './jobs.js';
+
+const STATES = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'];
+const KINDS = ['CREATE_RANGE', 'CREATE_LIST', 'IMPORT', 'MASS_UPDATE', 'MASS_DELETE'];
+
+export default {
+  id: 'jobs',
+  title: 'Jobs',
+  render(root) {
+    const state = { page: 0, filter: {} };
+    const results = h('div.results');
+    const filters = h('form.filters', { role: 'search' },
+      field('State', select('state', STATES, { blank: 'Any state' })),
+      field('Kind', select('kind', KINDS.map((k) => [k, k.replaceAll('_', ' ').toLowerCase()]), { blank: 'Any kind' })));
+    filters.addEventListener('change', () => {
+      state.filter = Object.fromEntries([...new FormData(filters)].filter(([, v]) => v));
+      state.page = 0;
+      refresh();
+    });
+    root.append(h('div.page-head', h('h1', 'Jobs')), filters, results);
+
+    let timer = null;
+    async function refresh({ quiet = false } = {}) {
+      clearTimeout(timer);
+      if (!quiet) clear(results, loading());
+      try {
+        const page = await api.get('/api/dids/jobs', { ...state.filter, page: state.page, size: 50 });
+        const rows = page.content || [];
+        clear(results,
+          table({
+            rows, emptyText: 'No jobs yet: ranges, lists, imports and mass changes show here.',
+            onOpen: (job) => api.get(`/api/dids/jobs/${job.id}`).then((full) => followJob(full, 'Bulk job')).then(() => refresh({ quiet: true })),
+            columns: [
+              { label: 'Started', value: (j) => when(j.createdAt) },
+              { label: 'Kind', value: (j) => j.kind.replaceAll('_', ' ').toLowerCase() },
+              { label: 'State', value: (j) => badge(j.state) },
+              { label: 'Progress', class: 'num', value: (j) => `${count((j.succeeded ?? 0) + (j.failed ?? 0))} / ${count(j.total)}` },
+              { label: 'Succeeded', class: 'num', value: (j) => count(j.succeeded) },
+              { label: 'Failed', class: 'num', value: (j) => (j.failed ? h('span.error-text', count(j.failed)) : '0') },
+              { label: 'By', value: (j) => j.actor },
+              { label: 'Finished', value: (j) => when(j.finishedAt) },
+              { label: 'Detail', value: (j) => h('span.clip', { title: j.detail || '' }, j.detail || '') },
+              { label: '', class: 'row-actions', value: (j) => h('div.row-actions', jobActions(j, () => refresh({ quiet: true }), 'small')) },
+            ],
+          }),
+          h('div.table-foot', pager(page.page, (n) => { state.page = n; refresh(); })));
+        // running jobs report progress about every second; follow them while this page is open
+        if (rows.some((j) => j.state === 'RUNNING') && root.isConnected) timer = setTimeout(() => refresh({ quiet: true }), 2000);
+      } catch (e) {
+        clear(results, problem(e));
+      }
+    }
+    refresh();
+  },
+};

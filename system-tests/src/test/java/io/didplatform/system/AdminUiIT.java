@@ -1,0 +1,249 @@
+package io.didplatform.system;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed's steps in the admin UI, in headless Chromium, against the running platform, never reloading the
+ * page: every change shows by itself. Screenshots of each step: system-tests/target/browser/.
+ */
+class AdminUiIT {
+    private static final Path SCREENSHOTS = Path.of("target", "browser");
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static WebDriver browser;
+    private static String gateway;
+    private int shot;
+
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        gateway = RunningPlatform.get().gatewayUrl();
+        Files.createDirectories(SCREENSHOTS);
+        File chromium = new File(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        File driver = new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+        assertThat(chromium).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run installs it)").exists();
+        assertThat(driver).as("Debian's chromedriver (apt-get install chromium-driver)").exists();
+        ChromeOptions options = new ChromeOptions().setBinary(chromium)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000",
+                        "--lang=en-US");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theSeedsStepsWorkInTheBrowserAndEveryChangeShowsWithoutAReload() throws IOException {
+        String prefix = "1559" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String suffix = prefix.substring(4);
+        browser.get(gateway + "/");
+        logIn("admin", "admin");
+        markPage();
+
+        tab("operators");
+        click(button("+ New operator"));
+        type(inDialog("input[name=name]"), "Browser Carrier " + suffix);
+        submitDialog();
+        waitForText("table.data", "Browser Carrier " + suffix);
+        screenshot("operator-created");
+
+        tab("dids");
+        click(button("+ New DIDs"));
+        click(inDialog("input[name=mode][value=range]"));
+        type(inDialog("input[name=from]"), prefix + "00");
+        type(inDialog("input[name=to]"), prefix + "19");
+        new Select(inDialog("select[name=operatorId]")).selectByVisibleText("Browser Carrier " + suffix);
+        submitDialog();
+        waitForText("dialog[open] .job-state", "COMPLETED");
+        screenshot("range-created");
+        click(button("Close"));
+        filterDids(prefix);
+        waitForText("table.data", prefix + "19");
+
+        Path file = Files.writeString(Files.createTempFile("dids", ".csv"),
+                "did,tag\n" + prefix + "50,nyc\n" + prefix + "51,nyc\nnot-a-number,nyc\n");
+        click(button("Import…"));
+        inDialog("input[type=file]").sendKeys(file.toAbsolutePath().toString());
+        new Select(inDialog("select[name=operatorId]")).selectByVisibleText("Browser Carrier " + suffix);
+        submitDialog();
+        waitForText("dialog[open] .job-state", "COMPLETED");
+        waitForText("dialog[open] .job-errors", "not-a-number");
+        screenshot("import-with-a-bad-row");
+        click(button("Close"));
+        waitForText("table.data", prefix + "51");
+
+        tab("packages");
+        click(button("+ New package"));
+        type(inDialog("input[name=name]"), "Browser Package " + suffix);
+        WebElement limit = inDialog("input[name=didLimit]");
+        limit.clear();
+        limit.sendKeys("5");
+        submitDialog();
+        waitForText("table.data", "Browser Package " + suffix);
+
+        tab("clients");
+        click(button("+ New client"));
+        type(inDialog("input[name=name]"), "Browser Client " + suffix);
+        type(inDialog("input[name=email]"), "noc" + suffix + "@browser.test");
+        submitDialog();
+        click(waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("Browser Client " + suffix))));
+
+        click(button("+ Give a package"));
+        new Select(inDialog("select[name=packageId]")).selectByVisibleText("Browser Package " + suffix);
+        submitDialog();
+        waitFor("section.card span.badge[data-value=ACTIVE]");
+        screenshot("package-given");
+
+        String number = prefix + "07";
+        type(waitFor("form.inline-form input[name=number]"), number);
+        type(browser.findElement(By.cssSelector("form.inline-form input[name=destination]")), "sip:100@pbx.browser.test");
+        click(button("Take DID"));
+        waitForText(".outcome", "now assigned");
+        waitForDidStatus(number, "ACTIVE");
+        screenshot("did-taken");
+
+        click(button("Deactivate"));
+        WebElement confirmation = waitFor("dialog[open]");
+        assertThat(confirmation.getText()).contains("HOLD").contains("6 seconds").contains("After Hold status");
+        screenshot("deactivate-confirmation");
+        submitDialog();
+        // the hold cascade runs in inventory; the client page hears of it through the live feed, no reload
+        waitForDidStatus(number, "HOLD");
+        screenshot("deactivated-did-on-hold");
+        click(button("Activate"));
+        waitForDidStatus(number, "ACTIVE");
+        screenshot("activated-did-active-again");
+        assertPageNeverReloaded();
+
+        click(button("Log out"));
+        logIn("auditor", "auditor");
+        markPage();
+        tab("dids");
+        waitFor("table.data, .empty");
+        assertThat(browser.findElements(By.xpath("//button[normalize-space()='+ New DIDs']"))).isEmpty();
+        assertThat(browser.findElements(By.xpath("//button[normalize-space()='Import…']"))).isEmpty();
+        tab("audit");
+        click(waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("nav.subtabs a[href='#/audit/did']"))));
+        type(waitFor("form.filters input[name=number]"), number);
+        click(browser.findElement(By.cssSelector("form.filters button[type=submit]")));
+        waitForText("#content", "DidHeld");
+        waitForText("#content", "DidRestored");
+        assertThat(browser.findElements(By.xpath("//button[contains(normalize-space(), 'Rebuild')]"))).isEmpty();
+        screenshot("auditor-history");
+        assertNoScriptErrors();
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, PATIENCE);
+    }
+
+    private void logIn(String user, String password) {
+        type(waitFor("form.login-card input[name=user]"), user);
+        type(browser.findElement(By.cssSelector("form.login-card input[name=password]")), password);
+        click(browser.findElement(By.cssSelector("form.login-card button[type=submit]")));
+        waitFor("nav.tabs");
+    }
+
+    /** A flag on the page: it is gone if the page was ever loaded again. */
+    private void markPage() {
+        ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
+    }
+
+    private void assertPageNeverReloaded() {
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;")).isEqualTo(true);
+    }
+
+    private void tab(String view) {
+        click(waitFor("nav.tabs a[data-view='" + view + "']"));
+        waiting().until(ExpectedConditions.attributeContains(By.cssSelector("nav.tabs a[data-view='" + view + "']"), "class", "active"));
+    }
+
+    private void filterDids(String prefix) {
+        WebElement number = waitFor("form.filters input[name=number]");
+        number.clear();
+        number.sendKeys(prefix);
+        click(browser.findElement(By.xpath("//form[contains(@class,'filters')]//button[normalize-space()='Search']")));
+    }
+
+    private void waitForDidStatus(String number, String status) {
+        By row = By.xpath("//tr[.//a[normalize-space()='" + number + "']]//span[contains(@class,'badge') and @data-value='"
+                + status + "']");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(row));
+    }
+
+    private WebElement button(String text) {
+        return waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + text + "']")));
+    }
+
+    private WebElement inDialog(String css) {
+        return waitFor("dialog[open] " + css);
+    }
+
+    private void submitDialog() {
+        click(inDialog("footer button[type=submit]"));
+    }
+
+    private WebElement waitFor(String css) {
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private void waitForText(String css, String text) {
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+    }
+
+    private static void click(WebElement element) {
+        element.click();
+    }
+
+    private static void type(WebElement element, String text) {
+        element.sendKeys(text);
+    }
+
+    private void screenshot(String step) throws IOException {
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, step)), png);
+    }
+
+    /** Failed requests the UI shows as messages are fine; a script error is not. */
+    private void assertNoScriptErrors() {
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource"))
+                .toList();
+        assertThat(errors).isEmpty();
+    }
+}
