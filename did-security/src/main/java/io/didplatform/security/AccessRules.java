@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Who may do what on the API (docs/api.md, "Roles"), the one table the gateway and every service check: ADMIN everything;
- * OPERATOR everything but deletes, audit exports, audit actions and administration; AUDITOR reads only.
+ * OPERATOR everything but deletes, audit exports, audit actions and administration; AUDITOR reads only. The API's
+ * description ({@value #API_DOCS}, the OpenAPI documents) is guarded like the API: every role may read it.
  * The gateway checks it before routing, and each service again on the token the gateway signed, so the two can
  * never disagree.
  */
@@ -16,6 +17,8 @@ public final class AccessRules {
     public static final String ADMIN = "ADMIN";
     public static final String OPERATOR = "OPERATOR";
     public static final String AUDITOR = "AUDITOR";
+    /** Where springdoc serves the OpenAPI documents, in a service and in the gateway. */
+    public static final String API_DOCS = "/v3/api-docs";
 
     private enum Methods {
         ANY, READ, DELETE, WRITE;
@@ -40,6 +43,7 @@ public final class AccessRules {
 
     /** The first rule that covers a request decides. */
     private static final List<Rule> RULES = List.of(
+            new Rule(Methods.READ, API_DOCS, Set.of(ADMIN, OPERATOR, AUDITOR)),
             new Rule(Methods.ANY, "/api/admin", Set.of(ADMIN)),
             new Rule(Methods.READ, "/api/audit/export", Set.of(ADMIN, AUDITOR)),
             new Rule(Methods.READ, "/api/audit/events/export", Set.of(ADMIN, AUDITOR)),
@@ -56,8 +60,8 @@ public final class AccessRules {
     /**
      * Whether a caller with {@code roles} may send {@code method} (upper case) to {@code path}, the request's path
      * as sent. The path is read as Spring matches it to a handler: each segment without its {@code ;parameters},
-     * percent-decoded; so {@code /api/audit/%65xport;x=1} is the audit export. Nothing outside {@code /api} is
-     * allowed, nor a path that cannot be decoded.
+     * percent-decoded; so {@code /api/audit/%65xport;x=1} is the audit export. Nothing outside {@code /api} and the
+     * API documents is allowed, nor a path that cannot be decoded.
      */
     public static boolean allows(Collection<String> roles, String method, String path) {
         String decoded;
@@ -74,13 +78,14 @@ public final class AccessRules {
     }
 
     /**
-     * Whether {@code path} (as sent) is under {@code /api}, read as {@link #allows} reads it. A path that cannot be
+     * Whether {@code path} (as sent) is under {@code /api} or is an API document ({@code /v3/api-docs},
+     * {@code /v3/api-docs.yaml}, {@code /v3/api-docs/...}), read as {@link #allows} reads it. A path that cannot be
      * decoded counts as one, so that it is checked (and refused) rather than let through.
      */
     public static boolean isApi(String path) {
         try {
             String decoded = decoded(path);
-            return decoded.equals("/api") || decoded.startsWith("/api/");
+            return decoded.equals("/api") || decoded.startsWith("/api/") || decoded.startsWith(API_DOCS);
         } catch (IllegalArgumentException e) {
             return true;
         }

@@ -34,6 +34,10 @@ class AccessRulesTest {
             "GET,    /api/admin/inventory/dead-letters,      true, false, false",
             "POST,   /api/admin/inventory/dead-letters/1,    true, false, false",
             "GET,    /api/admin,                             true, false, false",
+            "GET,    /v3/api-docs,                           true, true,  true",
+            "GET,    /v3/api-docs/swagger-config,            true, true,  true",
+            "POST,   /v3/api-docs,                           false, false, false",
+            "GET,    /v3/api-docs.yaml,                      false, false, false",
             "GET,    /actuator/env,                          false, false, false",
             "GET,    /apix,                                  false, false, false"})
     void decidesByRoleMethodAndPath(String method, String path, boolean admin, boolean operator, boolean auditor) {
@@ -45,7 +49,8 @@ class AccessRulesTest {
 
     @ParameterizedTest
     @CsvSource({"/api, true", "/api/dids, true", "//api//dids, true", "/%61pi/dids, true", "/api;x=1/dids, true",
-            "/api/%zz, true", "/apix, false", "/actuator/health, false", "/, false", "/js/app.js, false"})
+            "/api/%zz, true", "/v3/api-docs, true", "/v3/api-docs.yaml, true",
+            "/v3/%61pi-docs/inventory, true", "/apix, false", "/actuator/health, false", "/, false", "/js/app.js, false"})
     void tellsWhichPathsAreTheApi(String path, boolean api) {
         assertThat(AccessRules.isApi(path)).isEqualTo(api);
     }

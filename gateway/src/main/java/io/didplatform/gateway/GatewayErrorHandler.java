@@ -48,9 +48,10 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             HttpStatusCode status = failed.getStatusCode();
             return problems.write(exchange, status, codeOf(status), detailOf(failed, path));
         }
-        log.error("{} {} failed (request {})", request.getMethod(), path, request.getId(), error);
+        String id = RequestIdFilter.idOf(exchange);
+        log.error("{} {} failed (request {})", request.getMethod(), path, id, error);
         return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "The gateway failed to"
-                + " handle this request. Try again; if it persists, report request " + request.getId() + ".");
+                + " handle this request. Try again; if it persists, report request " + id + ".");
     }
 
     private static String codeOf(HttpStatusCode status) {

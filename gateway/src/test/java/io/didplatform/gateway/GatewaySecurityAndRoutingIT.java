@@ -223,7 +223,8 @@ class GatewaySecurityAndRoutingIT {
     }
 
     /** What a stand-in service received. */
-    record Echo(String backend, String method, String path, List<String> actors, List<String> authorizations) {
+    record Echo(String backend, String method, String path, List<String> actors, List<String> authorizations,
+                List<String> requestIds) {
         String token() {
             assertThat(authorizations).hasSize(1);
             return authorizations.get(0).substring("Bearer ".length());

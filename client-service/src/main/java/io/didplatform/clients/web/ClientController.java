@@ -69,7 +69,7 @@ class ClientController {
 
     @PutMapping("/{id}")
     ClientResponse update(@PathVariable String id, @Valid @RequestBody ClientUpdate request) {
-        Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant sent = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         commands.send(new UpdateClient(id, request.name().trim(), request.email().trim(), request.status()));
         // the update's event is stamped after it was sent, by this instance
         return readYourWrites.await(() -> clients.find(id).filter(client -> !client.updatedAt().isBefore(sent)))

@@ -6,6 +6,7 @@ import io.didplatform.inventory.process.job.JobProgress;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.security.AuthenticatedCaller;
+import io.didplatform.support.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +37,7 @@ class JobRequests {
                                     BiConsumer<JobProgress, Map<String, Object>> work) {
         // read now: the request is gone when the job runs
         String actor = AuthenticatedCaller.actorOf(request);
-        String correlation = header(request, MessageContext.CORRELATION_HEADER, null);
+        String correlation = RequestIdFilter.correlationOf(request);
         UUID id = jobs.start(kind, total, actor, progress -> work.accept(progress, Map.of(
                 MessageContext.ACTOR, actor,
                 MessageContext.CORRELATION, correlation == null ? progress.id().toString() : correlation)));
@@ -44,10 +45,5 @@ class JobRequests {
         return ResponseEntity.status(report.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/dids/jobs/" + id))
                 .body(report);
-    }
-
-    private static String header(HttpServletRequest request, String name, String fallback) {
-        String value = request.getHeader(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -75,7 +75,7 @@ class PackageController {
 
     @PutMapping("/{id}")
     ResponseEntity<Void> update(@PathVariable String id, @Valid @RequestBody PackageRequest request) {
-        Instant sent = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant sent = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         commands.sendAndWait(new UpdatePackage(id, request.name(), request.didLimit(), request.tagsOrEmpty(),
                 request.description(), request.status()));
         // the update's event is stamped after it was sent, by this instance

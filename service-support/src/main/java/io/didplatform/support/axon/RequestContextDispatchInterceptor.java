@@ -1,6 +1,7 @@
 package io.didplatform.support.axon;
 
 import io.didplatform.support.security.AuthenticatedCaller;
+import io.didplatform.support.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -17,7 +18,7 @@ import java.util.function.BiFunction;
 /**
  * Gives every command an actor and a correlation id: the actor is the caller the gateway's verified token states
  * for the HTTP request that sent it, or {@code system} when no request is in progress; never a header the request
- * carries. Metadata the sender set itself (an inbound Kafka event's actor, say) wins.
+ * carries. The correlation id is the request's ({@link RequestIdFilter#correlationOf}), or a new one. Metadata the sender set itself (an inbound Kafka event's actor, say) wins.
  */
 public class RequestContextDispatchInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -31,9 +32,8 @@ public class RequestContextDispatchInterceptor implements MessageDispatchInterce
                         request == null ? MessageContext.SYSTEM_ACTOR : AuthenticatedCaller.actorOf(request));
             }
             if (!command.getMetaData().containsKey(MessageContext.CORRELATION)) {
-                String correlation = request == null ? null : request.getHeader(MessageContext.CORRELATION_HEADER);
-                added.put(MessageContext.CORRELATION,
-                        correlation == null || correlation.isBlank() ? UUID.randomUUID().toString() : correlation);
+                String correlation = request == null ? null : RequestIdFilter.correlationOf(request);
+                added.put(MessageContext.CORRELATION, correlation == null ? UUID.randomUUID().toString() : correlation);
             }
             return added.isEmpty() ? command : command.andMetaData(MetaData.from(added));
         };

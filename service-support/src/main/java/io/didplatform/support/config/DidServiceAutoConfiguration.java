@@ -7,6 +7,7 @@ import io.didplatform.support.kafka.EventSettings;
 import io.didplatform.support.kafka.KafkaSupportConfiguration;
 import io.didplatform.support.kafka.KafkaTopicSettings;
 import io.didplatform.support.security.TrustBoundaryConfiguration;
+import io.didplatform.support.web.ApiDocsConfiguration;
 import io.didplatform.support.web.ApiErrors;
 import io.didplatform.support.web.ReadYourWrites;
 import io.didplatform.support.web.StrictJsonConfiguration;
@@ -29,7 +30,8 @@ import java.time.Duration;
 /** What every DID Platform service gets by depending on service-support. */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
-        TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class})
+        TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class,
+        ApiDocsConfiguration.class})
 @EnableConfigurationProperties({DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
         DeadLetterSettings.class})
 public class DidServiceAutoConfiguration {

@@ -2,6 +2,7 @@ package io.didplatform.support.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.security.GatewayTokens;
+import io.didplatform.support.web.RequestIdFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +33,15 @@ public class TrustBoundaryConfiguration {
         registration.addUrlPatterns("/*");
         // before anything reads the request on the caller's behalf
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        return registration;
+    }
+
+    /** Before the trust boundary, so that its refusals are logged with the request's id too. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
         return registration;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.http.converter.yaml.MappingJackson2YamlHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -19,10 +20,13 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
 
     /**
      * The converter is replaced in Spring MVC's list, not changed: the same instance serves every RestTemplate
-     * built from Boot's converters, and a client must read whatever a response holds.
+     * built from Boot's converters, and a client must read whatever a response holds. The API speaks JSON only:
+     * the YAML converter Spring MVC adds because springdoc brings Jackson's YAML module would take bodies past
+     * these checks.
      */
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.removeIf(MappingJackson2YamlHttpMessageConverter.class::isInstance);
         converters.replaceAll(converter -> converter instanceof MappingJackson2HttpMessageConverter json
                 ? new MappingJackson2HttpMessageConverter(json.getObjectMapper().copy()
                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -2,6 +2,7 @@ package io.didplatform.support.web;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,9 @@ class ApiErrorsTest {
         }
     }
 
-    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Paints()).setControllerAdvice(new ApiErrors()).build();
+    /** JSON only, as in a service (StrictJsonConfiguration). */
+    private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Paints()).setControllerAdvice(new ApiErrors())
+            .setMessageConverters(new MappingJackson2HttpMessageConverter()).build();
 
     @Test
     void aQueryParameterOfTheWrongTypeNamesTheParameterAndWhatItTakes() throws Exception {

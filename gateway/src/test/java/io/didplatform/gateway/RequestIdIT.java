@@ -1,0 +1,69 @@
+package io.didplatform.gateway;
+
+import io.didplatform.gateway.GatewaySecurityAndRoutingIT.Echo;
+import io.didplatform.security.RequestIds;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every request has an id: the caller's when sane, else a new one; it is answered on every response and passed on. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class RequestIdIT {
+    private static final EchoBackend INVENTORY = EchoBackend.start("inventory");
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) {
+        registry.add("INVENTORY_URI", INVENTORY::uri);
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void keepsTheCallersIdAndPassesItToTheService() {
+        EntityExchangeResult<Echo> result = client.get().uri("/api/operators").header(RequestIds.HEADER, "abc-123")
+                .headers(h -> h.setBasicAuth("admin", "admin"))
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(RequestIds.HEADER, "abc-123")
+                .expectBody(Echo.class).returnResult();
+
+        assertThat(result.getResponseBody().requestIds()).containsExactly("abc-123");
+    }
+
+    @Test
+    void makesAnIdWhenTheCallerSentNoneOrAnUnsafeOne() {
+        String made = client.get().uri("/api/operators").headers(h -> h.setBasicAuth("admin", "admin"))
+                .exchange().expectStatus().isOk()
+                .returnResult(Echo.class).getResponseHeaders().getFirst(RequestIds.HEADER);
+        Echo replaced = client.get().uri("/api/operators").header(RequestIds.HEADER, "x".repeat(129))
+                .headers(h -> h.setBasicAuth("admin", "admin"))
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueMatches(RequestIds.HEADER, "[0-9a-f-]{36}")
+                .expectBody(Echo.class).returnResult().getResponseBody();
+
+        assertThat(made).matches("[0-9a-f-]{36}");
+        assertThat(replaced.requestIds()).singleElement().asString().matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void answersItOnRefusalsAndErrorsToo() {
+        client.get().uri("/api/operators").header(RequestIds.HEADER, "refused-1")
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(RequestIds.HEADER, "refused-1");
+        client.get().uri("/api/no-such-thing").header(RequestIds.HEADER, "missing-1")
+                .headers(h -> h.setBasicAuth("admin", "admin"))
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().valueEquals(RequestIds.HEADER, "missing-1");
+        client.get().uri("/").header(RequestIds.HEADER, "page-1")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(RequestIds.HEADER, "page-1");
+    }
+}
