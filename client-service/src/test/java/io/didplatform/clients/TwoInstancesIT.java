@@ -26,9 +26,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A second instance of the service on the same database and broker. Only one of the two projects the outcome of
- * a take (one segment, claimed by one of them), yet a take through either answers as soon as inventory decided,
- * not after the assignment wait.
+ * A second instance of the service on the same database and broker. The first, started earlier, holds the
+ * projection's segments and so projects every outcome; yet a take through either answers as soon as inventory
+ * decided, not after the assignment wait.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIT extends ClientITBase {
