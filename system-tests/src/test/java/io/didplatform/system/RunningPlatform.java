@@ -127,8 +127,14 @@ final class RunningPlatform {
         List<String> groups = SERVICES.stream().map(this::groupOf).toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrapServers()))) {
-            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> admin.describeConsumerGroups(groups).all()
-                    .get().values().stream().allMatch(group -> everyPartitionAssigned(admin, group)));
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> {
+                for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all().get().values()) {
+                    if (!everyPartitionAssigned(admin, group)) {
+                        return false;
+                    }
+                }
+                return true;
+            });
         }
     }
 
