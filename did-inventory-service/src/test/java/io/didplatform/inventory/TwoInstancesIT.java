@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import java.time.Duration;
@@ -30,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A second instance of the service, on the same database and broker: it answers routing lookups as the first does,
- * and scheduled work that must not run twice at once takes its lock in the database.
+ * each decides a DID's commands on what the other last did to it, and scheduled work that must not run twice at
+ * once takes its lock in the database.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIT extends InventoryITBase {
@@ -106,6 +108,39 @@ class TwoInstancesIT extends InventoryITBase {
         assertThat(api.call(HttpMethod.DELETE, "/api/dids/" + number, null).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         await().atMost(WITHIN).until(() -> secondApi.get("/api/routing/" + number).getStatusCode() == HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void anInstanceChangesADidTheOtherChangedSinceItLastDid() {
+        String number = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        assertThat(status(api.call(HttpMethod.PATCH, "/api/dids/" + number, Map.of("status", "RESERVED"))))
+                .isEqualTo("RESERVED");
+        assertThat(status(secondApi.call(HttpMethod.PATCH, "/api/dids/" + number, Map.of("status", "IN_STOCK"))))
+                .isEqualTo("IN_STOCK");
+
+        // the first last saw it RESERVED: had it decided on that, it would have found nothing to change
+        api.call(HttpMethod.PATCH, "/api/dids/" + number, Map.of("status", "RESERVED"));
+
+        assertThat(status(secondApi.get("/api/dids/" + number))).isEqualTo("RESERVED");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class, number)).isEqualTo(4);
+    }
+
+    @Test
+    void anInstanceRefusesADidTheOtherDeleted() {
+        String number = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        assertThat(api.call(HttpMethod.PATCH, "/api/dids/" + number, Map.of("tag", "first")).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(secondApi.call(HttpMethod.DELETE, "/api/dids/" + number, null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(api.call(HttpMethod.PATCH, "/api/dids/" + number, Map.of("tag", "again")).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private static Object status(ResponseEntity<Map> response) {
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody().get("status");
     }
 
     private void awaitRoute(String number, Map<String, Object> expected) {

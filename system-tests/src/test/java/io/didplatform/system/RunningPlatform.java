@@ -3,7 +3,9 @@ package io.didplatform.system;
 import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.ConsumerGroupState;
+import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
@@ -21,18 +23,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The four services and the gateway, each started from its built jar as its own process (as bin/run does),
  * on free ports, over the test run's Kafka broker and fresh databases. Started once per test JVM, stopped when
  * the JVM exits. Logs: system-tests/target/platform-logs/.
+ * <p>
+ * With {@code DID_INSTANCES=2} in the environment (or {@code -Dplatform.instances=2}) each service runs as two
+ * instances on its database and consumer group, the gateway spreading requests over them; the service's name
+ * then means its first instance, the others are {@code <service>-2}...
  */
 final class RunningPlatform {
     /** Hold period of this system: short, so a hold ends within a test. */
     static final Duration HOLD_PERIOD = Duration.ofSeconds(6);
     private static final List<String> SERVICES =
             List.of("did-inventory-service", "package-service", "client-service", "audit-service");
+    private static final Map<String, String> ROUTE_URIS = Map.of("did-inventory-service", "INVENTORY_URIS",
+            "package-service", "PACKAGE_URIS", "client-service", "CLIENT_URIS", "audit-service", "AUDIT_URIS");
+    private static final int INSTANCES = Integer.parseInt(
+            System.getProperty("platform.instances", System.getenv().getOrDefault("DID_INSTANCES", "1")));
     private static RunningPlatform instance;
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -59,46 +71,83 @@ final class RunningPlatform {
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        Map<String, String> gateway = new LinkedHashMap<>();
+        Map<String, Map<String, String>> laterInstances = new LinkedHashMap<>();
         for (String service : SERVICES) {
-            int port = freePort();
-            ports.put(service, port);
             Map<String, String> properties = new LinkedHashMap<>(
                     TestInfrastructure.freshDatabase("sys_" + service.replace('-', '_')));
-            properties.put("server.port", String.valueOf(port));
             // a group of its own, reading from the topics' ends: earlier test runs' events on the broker are not
             // this system's history (and would only make it catch up first)
             properties.put("spring.kafka.consumer.group-id", groupOf(service));
             properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
             properties.put("did.hold.period", HOLD_PERIOD.toString());
             properties.put("did.security.gateway-token.secret", gatewayTokenSecret);
-            start(service, properties);
+            List<String> uris = new ArrayList<>();
+            for (int n = 1; n <= INSTANCES; n++) {
+                String instance = n == 1 ? service : service + "-" + n;
+                int port = freePort();
+                ports.put(instance, port);
+                uris.add("http://127.0.0.1:" + port);
+                Map<String, String> own = new LinkedHashMap<>(properties);
+                own.put("server.port", String.valueOf(port));
+                if (n == 1) {
+                    start(instance, service, own);
+                } else {
+                    laterInstances.put(instance, own);
+                }
+            }
+            gateway.put(ROUTE_URIS.get(service), String.join(",", uris));
         }
+        // the others once the first are up: instances starting together on a fresh database race to create their
+        // event processors' tokens, and all but one fail to start
+        List.copyOf(processes.keySet()).forEach(instance -> awaitHealthy(instance, ports.get(instance)));
+        laterInstances.forEach((instance, properties) -> start(instance, serviceOf(instance), properties));
         gatewayPort = freePort();
-        start("gateway", Map.of(
-                "server.port", String.valueOf(gatewayPort),
-                "INVENTORY_URI", "http://127.0.0.1:" + ports.get("did-inventory-service"),
-                "PACKAGE_URI", "http://127.0.0.1:" + ports.get("package-service"),
-                "CLIENT_URI", "http://127.0.0.1:" + ports.get("client-service"),
-                "AUDIT_URI", "http://127.0.0.1:" + ports.get("audit-service"),
-                "did.security.gateway-token.secret", gatewayTokenSecret));
+        gateway.put("server.port", String.valueOf(gatewayPort));
+        gateway.put("did.security.gateway-token.secret", gatewayTokenSecret);
+        start("gateway", "gateway", gateway);
         ports.put("gateway", gatewayPort);
         ports.forEach(this::awaitHealthy);
         awaitConsumersAssigned();
+    }
+
+    private static String serviceOf(String instance) {
+        return SERVICES.stream().filter(instance::startsWith).findFirst().orElseThrow();
     }
 
     private String groupOf(String service) {
         return "sys-" + run + "-" + service;
     }
 
-    /** Reading from the ends only sees what comes after each consumer got its partitions: wait for that. */
+    /**
+     * Reading from the ends only sees what comes after the partitions were given out: wait until every partition
+     * a group reads has its consumer. (With several instances some consumers may get none and stand by.)
+     */
     private void awaitConsumersAssigned() {
         List<String> groups = SERVICES.stream().map(this::groupOf).toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrapServers()))) {
-            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> admin.describeConsumerGroups(groups).all()
-                    .get().values().stream().allMatch(group -> group.state() == ConsumerGroupState.STABLE
-                            && group.members().stream().allMatch(member -> !member.assignment().topicPartitions().isEmpty())));
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> {
+                for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all().get().values()) {
+                    if (!everyPartitionAssigned(admin, group)) {
+                        return false;
+                    }
+                }
+                return true;
+            });
         }
+    }
+
+    private static boolean everyPartitionAssigned(Admin admin, ConsumerGroupDescription group) throws Exception {
+        Set<TopicPartition> assigned = group.members().stream()
+                .flatMap(member -> member.assignment().topicPartitions().stream()).collect(Collectors.toSet());
+        if (group.state() != ConsumerGroupState.STABLE || assigned.isEmpty()) {
+            return false;
+        }
+        Set<String> topics = assigned.stream().map(TopicPartition::topic).collect(Collectors.toSet());
+        int partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                .mapToInt(topic -> topic.partitions().size()).sum();
+        return assigned.size() == partitions;
     }
 
     String gatewayUrl() {
@@ -124,11 +173,12 @@ final class RunningPlatform {
             throw new IllegalStateException(e);
         }
         whileDown.run();
-        start(service, settings.get(service));
+        start(service, service, settings.get(service));
         awaitHealthy(service, ports.get(service));
     }
 
-    private void start(String service, Map<String, String> properties) {
+    /** Starts {@code instance}, one of {@code service}'s instances (or its only one). */
+    private void start(String instance, String service, Map<String, String> properties) {
         Path jar = root.resolve(service).resolve("target")
                 .resolve(service + "-" + System.getProperty("platform.version") + ".jar");
         if (!Files.exists(jar)) {
@@ -136,14 +186,14 @@ final class RunningPlatform {
         }
         List<String> command = new ArrayList<>(List.of("java", "-Xms128m", "-Xmx384m", "-jar", jar.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
-        settings.put(service, properties);
+        settings.put(instance, properties);
         try {
-            processes.put(service, new ProcessBuilder(command)
+            processes.put(instance, new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(instance + ".log").toFile()))
                     .start());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + service, e);
+            throw new UncheckedIOException("could not start " + instance, e);
         }
     }
 

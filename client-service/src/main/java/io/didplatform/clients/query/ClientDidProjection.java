@@ -8,15 +8,14 @@ import io.didplatform.contracts.clients.DidReturnRequested;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Requests and the client's side of its DIDs, from this service's own events; tells waiting HTTP requests once
- * an outcome is committed.
+ * Requests and the client's side of its DIDs, from this service's own events; tells waiting HTTP requests, on
+ * every instance, once an outcome is committed.
  */
 @Component
 @ProcessingGroup("client-did-view")
@@ -57,7 +56,6 @@ class ClientDidProjection {
 
     private void decided(String clientId, UUID requestId, String status, String reason, Instant at) {
         dids.decided(requestId, status, reason, at);
-        CurrentUnitOfWork.get().afterCommit(unitOfWork ->
-                dids.request(clientId, requestId).ifPresent(outcomes::decided));
+        outcomes.decided(requestId);
     }
 }

@@ -12,18 +12,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Takes a DID for a client and waits, without polling, for inventory's answer: the request's outcome future is
- * registered before the command is sent, and completed by the projection; past {@code did.clients.assignment-wait}
- * the read model is asked once (another instance may have settled it) and a still-pending request is returned.
+ * Takes a DID for a client and waits for inventory's answer in the read model, woken when any instance stores it
+ * ({@link AssignmentOutcomes}); past {@code did.clients.assignment-wait} a still-pending request is returned.
  */
 @Component
 class DidAssignments {
@@ -54,28 +47,10 @@ class DidAssignments {
         ClientPackageTerms terms = LateArrivals.await(() -> clientPackages.find(clientPackageId), packageWait)
                 .map(cp -> new ClientPackageTerms(cp.id(), cp.clientId(), cp.didLimit(), cp.tags(), cp.active()))
                 .orElse(null);
-        CompletableFuture<AssignmentRequestResponse> outcome = outcomes.expect(requestId);
-        try {
-            commands.send(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms,
-                    clock.instant().plus(timeout)));
-            return awaitDecision(outcome).orElseGet(() -> dids.request(clientId, requestId).orElse(
-                    new AssignmentRequestResponse(requestId, clientId, number, clientPackageId, destination,
-                            AssignmentRequestResponse.PENDING, null, clock.instant(), null)));
-        } finally {
-            outcomes.forget(requestId);
-        }
-    }
-
-    private Optional<AssignmentRequestResponse> awaitDecision(CompletableFuture<AssignmentRequestResponse> outcome) {
-        try {
-            return Optional.of(outcome.get(wait.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("outcomes are never completed exceptionally", e);
-        }
+        commands.send(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms,
+                clock.instant().plus(timeout)));
+        return outcomes.await(clientId, requestId, wait).orElseGet(() -> dids.request(clientId, requestId).orElse(
+                new AssignmentRequestResponse(requestId, clientId, number, clientPackageId, destination,
+                        AssignmentRequestResponse.PENDING, null, clock.instant(), null)));
     }
 }

@@ -12,6 +12,7 @@ import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.function.UnaryOperator;
 
@@ -20,8 +21,8 @@ import java.util.function.UnaryOperator;
  * (nothing is injected into them; creating a bean per load cost a sixth of a cold cascade). Recently used ones stay
  * in memory, so a command to a DID does not read its events again: a hold cascade over a client package's DIDs
  * spent half its time loading aggregates. Axon removes an entry whose unit of work rolls back; writers that bypass
- * the repository ({@code DidBatchCreator}) remove the numbers they write. One instance handles a DID's commands (a
- * stale entry on another instance fails on the event store's sequence constraint and is evicted).
+ * the repository ({@code DidBatchCreator}) remove the numbers they write; and since any instance may write any DID,
+ * an entry is used only while its version is the one in the event store ({@link StoredVersionCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 class DidAggregateConfiguration {
@@ -52,24 +53,33 @@ class DidAggregateConfiguration {
     }
 
     @Bean(DID_CACHE)
-    Cache didAggregateCache(CacheManager aggregateCacheManager, CacheSettings settings) {
+    Cache didAggregateCache(CacheManager aggregateCacheManager, JdbcTemplate jdbc, CacheSettings settings) {
         var dids = aggregateCacheManager.createCache("dids", CacheConfigurationBuilder.newCacheConfigurationBuilder(
                 Object.class, Object.class, ResourcePoolsBuilder.heap(settings.dids())));
-        return new KeyedOnly((Ehcache<Object, Object>) dids);
+        return new KeyedOnly((Ehcache<Object, Object>) dids, new StoredVersionCheck(jdbc));
     }
 
     /**
      * Ehcache refuses null keys, and Axon hands the cache one for an aggregate that a CREATE_IF_MISSING command
      * left without events (so without identifier, e.g. an assignment of an unknown number): nothing to cache.
+     * An entry older than the event store is dropped rather than handed out.
      */
     static final class KeyedOnly extends EhCache3Adapter {
-        KeyedOnly(Ehcache<Object, Object> cache) {
+        private final StoredVersionCheck storedVersion;
+
+        KeyedOnly(Ehcache<Object, Object> cache, StoredVersionCheck storedVersion) {
             super(cache);
+            this.storedVersion = storedVersion;
         }
 
         @Override
         public <K, V> V get(K key) {
-            return key == null ? null : super.get(key);
+            V entry = key == null ? null : super.get(key);
+            if (entry != null && !storedVersion.current(key, entry)) {
+                super.remove(key);
+                return null;
+            }
+            return entry;
         }
 
         @Override

@@ -13,6 +13,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("did.kafka")
-public record KafkaTopicSettings(@DefaultValue("3") @Min(1) int partitions,
+public record KafkaTopicSettings(@DefaultValue("4") @Min(1) int partitions,
                                  @DefaultValue("1") @Min(1) short replicationFactor) {
 }
