@@ -1,6 +1,6 @@
 package io.didplatform.inventory.web;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.didplatform.inventory.config.HoldSettings;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,8 +14,8 @@ import java.time.Duration;
 class HoldPolicyController {
     private final Duration holdPeriod;
 
-    HoldPolicyController(@Value("${did.hold.period}") Duration holdPeriod) {
-        this.holdPeriod = holdPeriod;
+    HoldPolicyController(HoldSettings settings) {
+        this.holdPeriod = settings.period();
     }
 
     record HoldPolicy(Duration period, long periodSeconds) {
