@@ -19,11 +19,13 @@ import java.time.Duration;
  * @param assignmentTimeout how long a request may wait for inventory's answer before it fails with TIMEOUT and
  *                          frees its slot
  * @param snapshotEvery     a snapshot of a client every this many events keeps a busy client's load short
+ * @param outcomeRecheck    how often a waiting take reads its outcome again, in case a notification was lost
  */
 @Validated
 @ConfigurationProperties("did.clients")
 public record ClientSettings(@NotNull @DurationMin(seconds = 0) Duration assignmentWait,
                              @NotNull @DurationMin(seconds = 0) Duration packageWait,
                              @NotNull @DurationMin(millis = 1) Duration assignmentTimeout,
-                             @DefaultValue("100") @Min(1) int snapshotEvery) {
+                             @DefaultValue("100") @Min(1) int snapshotEvery,
+                             @DefaultValue("PT1S") @NotNull @DurationMin(millis = 1) Duration outcomeRecheck) {
 }

@@ -4,7 +4,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import io.didplatform.clients.config.ClientSettings;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,11 +42,11 @@ public class AssignmentOutcomes implements SmartLifecycle {
     private volatile Thread listener;
 
     AssignmentOutcomes(ClientDids dids, JdbcTemplate jdbc, DataSource dataSource,
-                       @Value("${did.clients.outcome-recheck:PT1S}") Duration recheck) {
+                       ClientSettings settings) {
         this.dids = dids;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.recheck = recheck;
+        this.recheck = settings.outcomeRecheck();
     }
 
     /** The request's outcome once decided, waiting at most {@code wait}; empty while it is still pending. */

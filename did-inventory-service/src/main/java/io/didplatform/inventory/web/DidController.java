@@ -1,5 +1,6 @@
 package io.didplatform.inventory.web;
 
+import io.didplatform.inventory.command.did.DidFields;
 import io.didplatform.contracts.DidNumber;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.inventory.command.did.CreateDid;
@@ -81,8 +82,8 @@ class DidController {
         if (given != 1) {
             throw DomainException.invalid("INVALID_REQUEST", "Give exactly one of number, numbers or range");
         }
-        StaffStatuses.require(request.status(), "status");
-        StaffStatuses.require(request.afterHoldStatus(), "afterHoldStatus");
+        DidFields.settableOrNone(request.status(), "status");
+        DidFields.settableOrNone(request.afterHoldStatus(), "afterHoldStatus");
         if (request.number() != null) {
             String number = DidNumber.normalise(request.number());
             CreateDid command = new CreateDid(number, request.operatorId(), request.status(), request.afterHoldStatus(),
@@ -129,8 +130,8 @@ class DidController {
 
     @PatchMapping("/{number}")
     DidResponse update(@PathVariable String number, @Valid @RequestBody DidRequests.Change change) {
-        StaffStatuses.require(change.status(), "status");
-        StaffStatuses.require(change.afterHoldStatus(), "afterHoldStatus");
+        DidFields.settableOrNone(change.status(), "status");
+        DidFields.settableOrNone(change.afterHoldStatus(), "afterHoldStatus");
         DidSnapshot did = commands.sendAndWait(new UpdateDid(DidNumber.normalise(number), change.operatorId(),
                 change.status(), change.afterHoldStatus(), change.tag(), change.notes()));
         return LateArrivals.await(() -> search.find(did.number()).filter(view -> shows(view, did) && routes(view)), readWait)
@@ -159,8 +160,8 @@ class DidController {
 
     @PatchMapping
     ResponseEntity<JobReport> updateMany(@Valid @RequestBody DidRequests.MassChange request, HttpServletRequest http) {
-        StaffStatuses.require(request.status(), "status");
-        StaffStatuses.require(request.afterHoldStatus(), "afterHoldStatus");
+        DidFields.settableOrNone(request.status(), "status");
+        DidFields.settableOrNone(request.afterHoldStatus(), "afterHoldStatus");
         DidSelection selection = selection(request.numbers(), request.filter());
         UpdateDid changes = new UpdateDid(null, request.operatorId(), request.status(), request.afterHoldStatus(),
                 request.tag(), request.notes());

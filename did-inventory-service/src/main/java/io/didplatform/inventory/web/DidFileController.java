@@ -1,5 +1,6 @@
 package io.didplatform.inventory.web;
 
+import io.didplatform.inventory.command.did.DidFields;
 import io.didplatform.contracts.DidNumber;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.inventory.command.registry.JdbcDidRegistry;
@@ -71,8 +72,8 @@ class DidFileController {
         if (operatorId != null && !operatorId.isBlank() && registry.resolveOperator(operatorId.trim()) == null) {
             throw DomainException.invalid("OPERATOR_NOT_FOUND", "No operator " + operatorId);
         }
-        StaffStatuses.require(status, "status");
-        StaffStatuses.require(afterHoldStatus, "afterHoldStatus");
+        DidFields.settableOrNone(status, "status");
+        DidFields.settableOrNone(afterHoldStatus, "afterHoldStatus");
         ImportDefaults defaults = new ImportDefaults(operatorId, status == null ? null : status.name(),
                 afterHoldStatus == null ? null : afterHoldStatus.name(), tag);
         Path copy = keep(file);

@@ -26,7 +26,7 @@ class SettingsTest {
         context.run(started -> {
             assertThat(started.getBean(DeadLetterSettings.class))
                     .isEqualTo(new DeadLetterSettings(3, Duration.ofSeconds(1), 3, 10_000));
-            assertThat(started.getBean(KafkaTopicSettings.class)).isEqualTo(new KafkaTopicSettings(3, (short) 1));
+            assertThat(started.getBean(KafkaTopicSettings.class)).isEqualTo(new KafkaTopicSettings(4, (short) 1));
             assertThat(started.getBean(DatabaseSettings.class).upkeepInterval()).isEqualTo(Duration.ofSeconds(10));
         });
     }

@@ -35,6 +35,11 @@ public final class DidFields {
         return requested;
     }
 
+    /** A status a request may leave out or name: none, or one staff may set. */
+    public static DidStatus settableOrNone(DidStatus requested, String field) {
+        return requested == null ? null : settable(requested, field);
+    }
+
     /** A new DID's status: IN_STOCK when none is given. */
     public static DidStatus initial(DidStatus requested, String field) {
         return requested == null ? DidStatus.IN_STOCK : settable(requested, field);

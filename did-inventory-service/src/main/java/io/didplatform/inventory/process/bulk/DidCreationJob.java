@@ -1,5 +1,6 @@
 package io.didplatform.inventory.process.bulk;
 
+import io.didplatform.inventory.config.BulkSettings;
 import io.didplatform.contracts.DidNumber;
 import io.didplatform.contracts.InvalidDidNumberException;
 import io.didplatform.inventory.command.did.DidBatchCreator;
@@ -11,7 +12,6 @@ import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.TextRule;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -39,11 +39,11 @@ public class DidCreationJob {
     private final int batchSize;
 
     DidCreationJob(DidBatchCreator creator, JdbcDidRegistry registry, CommandGateway commands,
-                   @Value("${did.bulk.batch-size:2000}") int batchSize) {
+                   BulkSettings settings) {
         this.creator = creator;
         this.registry = registry;
         this.commands = commands;
-        this.batchSize = batchSize;
+        this.batchSize = settings.batchSize();
     }
 
     /** Runs over every row; {@code metaData} carries the requesting actor and the job's correlation id. */
