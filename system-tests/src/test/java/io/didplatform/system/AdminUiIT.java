@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -75,7 +76,7 @@ class AdminUiIT {
 
         tab("operators");
         click(button("+ New operator"));
-        type(inDialog("input[name=name]"), "Browser Carrier " + suffix);
+        type("dialog[open] input[name=name]", "Browser Carrier " + suffix);
         submitDialog();
         waitForText("table.data", "Browser Carrier " + suffix);
         screenshot("operator-created");
@@ -83,10 +84,9 @@ class AdminUiIT {
         tab("dids");
         click(button("+ New DIDs"));
         // the radio buttons are drawn as a segmented control: the label is what a user clicks
-        click(waiting().until(ExpectedConditions.elementToBeClickable(
-                By.xpath("//dialog[@open]//label[.//input[@name='mode' and @value='range']]"))));
-        type(inDialog("input[name=from]"), prefix + "00");
-        type(inDialog("input[name=to]"), prefix + "19");
+        click(By.xpath("//dialog[@open]//label[.//input[@name='mode' and @value='range']]"));
+        type("dialog[open] input[name=from]", prefix + "00");
+        type("dialog[open] input[name=to]", prefix + "19");
         new Select(inDialog("select[name=operatorId]")).selectByVisibleText("Browser Carrier " + suffix);
         submitDialog();
         waitForText("dialog[open] .job-state", "COMPLETED");
@@ -109,7 +109,7 @@ class AdminUiIT {
 
         tab("packages");
         click(button("+ New package"));
-        type(inDialog("input[name=name]"), "Browser Package " + suffix);
+        type("dialog[open] input[name=name]", "Browser Package " + suffix);
         WebElement limit = inDialog("input[name=didLimit]");
         limit.clear();
         limit.sendKeys("5");
@@ -118,10 +118,10 @@ class AdminUiIT {
 
         tab("clients");
         click(button("+ New client"));
-        type(inDialog("input[name=name]"), "Browser Client " + suffix);
-        type(inDialog("input[name=email]"), "noc" + suffix + "@browser.test");
+        type("dialog[open] input[name=name]", "Browser Client " + suffix);
+        type("dialog[open] input[name=email]", "noc" + suffix + "@browser.test");
         submitDialog();
-        click(waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("Browser Client " + suffix))));
+        click(By.linkText("Browser Client " + suffix));
 
         click(button("+ Give a package"));
         new Select(inDialog("select[name=packageId]")).selectByVisibleText("Browser Package " + suffix);
@@ -130,8 +130,8 @@ class AdminUiIT {
         screenshot("package-given");
 
         String number = prefix + "07";
-        type(waitFor("form.inline-form input[name=number]"), number);
-        type(browser.findElement(By.cssSelector("form.inline-form input[name=destination]")), "sip:100@pbx.browser.test");
+        type("form.inline-form input[name=number]", number);
+        type("form.inline-form input[name=destination]", "sip:100@pbx.browser.test");
         click(button("Take DID"));
         waitForText(".outcome", "now assigned");
         waitForDidStatus(number, "ACTIVE");
@@ -158,9 +158,9 @@ class AdminUiIT {
         assertThat(browser.findElements(By.xpath("//button[normalize-space()='+ New DIDs']"))).isEmpty();
         assertThat(browser.findElements(By.xpath("//button[normalize-space()='Import…']"))).isEmpty();
         tab("audit");
-        click(waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("nav.subtabs a[href='#/audit/did']"))));
-        type(waitFor("form.filters input[name=number]"), number);
-        click(browser.findElement(By.cssSelector("form.filters button[type=submit]")));
+        click(By.cssSelector("nav.subtabs a[href='#/audit/did']"));
+        type("form.filters input[name=number]", number);
+        click(By.cssSelector("form.filters button[type=submit]"));
         waitForText("#content", "DidHeld");
         waitForText("#content", "DidRestored");
         assertThat(browser.findElements(By.xpath("//button[contains(normalize-space(), 'Rebuild')]"))).isEmpty();
@@ -173,9 +173,9 @@ class AdminUiIT {
     }
 
     private void logIn(String user, String password) {
-        type(waitFor("form.login-card input[name=user]"), user);
-        type(browser.findElement(By.cssSelector("form.login-card input[name=password]")), password);
-        click(browser.findElement(By.cssSelector("form.login-card button[type=submit]")));
+        type("form.login-card input[name=user]", user);
+        type("form.login-card input[name=password]", password);
+        click(By.cssSelector("form.login-card button[type=submit]"));
         waitFor("nav.tabs");
     }
 
@@ -189,7 +189,7 @@ class AdminUiIT {
     }
 
     private void tab(String view) {
-        click(waitFor("nav.tabs a[data-view='" + view + "']"));
+        click(By.cssSelector("nav.tabs a[data-view='" + view + "']"));
         waiting().until(ExpectedConditions.attributeContains(By.cssSelector("nav.tabs a[data-view='" + view + "']"), "class", "active"));
     }
 
@@ -197,7 +197,7 @@ class AdminUiIT {
         WebElement number = waitFor("form.filters input[name=number]");
         number.clear();
         number.sendKeys(prefix);
-        click(browser.findElement(By.xpath("//form[contains(@class,'filters')]//button[normalize-space()='Search']")));
+        click(By.xpath("//form[contains(@class,'filters')]//button[normalize-space()='Search']"));
     }
 
     private void waitForDidStatus(String number, String status) {
@@ -206,8 +206,8 @@ class AdminUiIT {
         waiting().until(ExpectedConditions.presenceOfElementLocated(row));
     }
 
-    private WebElement button(String text) {
-        return waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='" + text + "']")));
+    private static By button(String text) {
+        return By.xpath("//button[normalize-space()='" + text + "']");
     }
 
     private WebElement inDialog(String css) {
@@ -215,7 +215,7 @@ class AdminUiIT {
     }
 
     private void submitDialog() {
-        click(inDialog("footer button[type=submit]"));
+        click(By.cssSelector("dialog[open] footer button[type=submit]"));
     }
 
     private WebElement waitFor(String css) {
@@ -226,12 +226,28 @@ class AdminUiIT {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
-    private static void click(WebElement element) {
-        element.click();
+    /** Finds and clicks in one step, again if a live refresh redrew the element in between. */
+    private static void click(By target) {
+        waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(target).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
-    private static void type(WebElement element, String text) {
-        element.sendKeys(text);
+    /** Types into the field the selector finds, found again if a live refresh redrew it (redraws keep typed text). */
+    private static void type(String css, String text) {
+        waiting().ignoring(StaleElementReferenceException.class).until(driver -> {
+            WebElement field = ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)).apply(driver);
+            if (field == null) {
+                return false;
+            }
+            field.sendKeys(text);
+            return true;
+        });
     }
 
     private void screenshot(String step) throws IOException {
