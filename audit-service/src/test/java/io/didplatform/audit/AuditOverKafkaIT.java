@@ -26,6 +26,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,23 @@ class AuditOverKafkaIT extends AuditITBase {
     }
 
     @Test
+    void theEventLogSortsByAnyOfferedColumnAndRefusesOthers() {
+        String subject = "/api/audit/events?subject=" + story.number;
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(times(http.getForObject(subject, Map.class))).hasSizeGreaterThan(2));
+        List<String> newestFirst = new ArrayList<>(times(http.getForObject(subject, Map.class)));
+        List<String> oldestFirst = times(http.getForObject(subject + "&sort=at,asc", Map.class));
+        Collections.reverse(newestFirst);
+        assertThat(oldestFirst).isSorted().containsExactlyElementsOf(newestFirst);
+
+        ResponseEntity<Map> unknown = http.getForEntity(subject + "&sort=cloudEvent,asc", Map.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).containsEntry("code", "INVALID_SORT");
+        assertThat(http.getForEntity("/api/audit/inventory?sort=number,desc", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void unknownExportFormatAndUnknownKindAreProblems() {
         ResponseEntity<Map> format = http.getForEntity("/api/audit/export?format=pdf", Map.class);
         assertThat(format.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -155,6 +173,11 @@ class AuditOverKafkaIT extends AuditITBase {
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.getForEntity("/api/audit/dids/12ab/history", Map.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> times(Map<String, Object> page) {
+        return ((List<Map<String, Object>>) page.get("content")).stream().map(event -> (String) event.get("at")).toList();
     }
 
     private String topicOf(Published event) {

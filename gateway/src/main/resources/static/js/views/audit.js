@@ -16,7 +16,7 @@ const SECTIONS = [
   ['entity', 'Other histories'],
 ];
 
-const eventState = { filter: {}, page: 0, size: 50 };
+const eventState = { filter: {}, page: 0, size: 50, sort: 'at,desc' };
 
 export default {
   id: 'audit',
@@ -112,16 +112,16 @@ function eventLog(root) {
   async function refresh() {
     clear(results, loading());
     try {
-      const page = await api.get('/api/audit/events', { ...toQuery(eventState.filter), page: eventState.page, size: eventState.size });
+      const page = await api.get('/api/audit/events', { ...toQuery(eventState.filter), page: eventState.page, size: eventState.size, sort: eventState.sort });
       clear(results, table({
         rows: page.content || [], key: (e) => e.eventId, emptyText: 'No events match.',
-        onOpen: openEvent,
+        onOpen: openEvent, sort: eventState.sort, onSort: (order) => { eventState.sort = order; eventState.page = 0; refresh(); },
         columns: [
-          { label: 'At', value: (e) => when(e.at) },
-          { label: 'Type', value: (e) => h('strong', { title: e.type }, String(e.type || '').replace(/^did\./, '').replace(/\.v\d+$/, '')) },
-          { label: 'Subject', value: (e) => mono(e.subject) },
-          { label: 'Actor', value: (e) => e.actor || '' },
-          { label: 'Source', value: (e) => h('span.muted', e.source || '') },
+          { label: 'At', sort: 'at', value: (e) => when(e.at) },
+          { label: 'Type', sort: 'type', value: (e) => h('strong', { title: e.type }, String(e.type || '').replace(/^did\./, '').replace(/\.v\d+$/, '')) },
+          { label: 'Subject', sort: 'subject', value: (e) => mono(e.subject) },
+          { label: 'Actor', sort: 'actor', value: (e) => e.actor || '' },
+          { label: 'Source', sort: 'source', value: (e) => h('span.muted', e.source || '') },
           { label: 'Correlation', value: (e) => shortId(e.correlationId) },
         ],
       }), h('div.table-foot', pager(page.page, (n) => { eventState.page = n; refresh(); })));
@@ -200,6 +200,7 @@ function asOf(root) {
   lookups.options('operators').then((o) => o.forEach(([v, l]) => operator.append(new Option(l, v))));
   lookups.options('clients').then((o) => o.forEach(([v, l]) => client.append(new Option(l, v))));
   let query = null;
+  let order = 'number,asc';
   root.append(h('section.card', h('h2', 'The whole inventory as of a moment'),
     filterForm([
       field('At', dateTimeInput('at', { required: true, value: now })),
@@ -211,18 +212,19 @@ function asOf(root) {
     clear(inventoryBox, loading());
     try {
       const [page, operatorNames, clientNames] = await Promise.all([
-        api.get('/api/audit/inventory', { ...query, page: pageNumber, size: 50 }), lookups.names('operators'), lookups.names('clients')]);
+        api.get('/api/audit/inventory', { ...query, page: pageNumber, size: 50, sort: order }), lookups.names('operators'), lookups.names('clients')]);
       clear(inventoryBox,
         h('p.muted', 'As of ', when(query.at), `: ${count(page.page?.totalElements)} DIDs`),
         table({
           rows: page.content || [], key: (d) => d.number, emptyText: 'No DIDs then.',
+          sort: order, onSort: (next) => { order = next; load(0); },
           columns: [
-            { label: 'Number', value: (d) => h('a.mono.strong', { href: `#/audit/did/${d.number}` }, d.number) },
-            { label: 'Status', value: (d) => badge(d.status) },
-            { label: 'Operator', value: (d) => operatorNames.get(d.operatorId) || shortId(d.operatorId) },
-            { label: 'Tag', value: (d) => d.tag || '' },
-            { label: 'Client', value: (d) => clientNames.get(d.clientId) || shortId(d.clientId) },
-            { label: 'Destination', value: (d) => mono(d.destination) },
+            { label: 'Number', sort: 'number', value: (d) => h('a.mono.strong', { href: `#/audit/did/${d.number}` }, d.number) },
+            { label: 'Status', sort: 'status', value: (d) => badge(d.status) },
+            { label: 'Operator', sort: 'operatorId', value: (d) => operatorNames.get(d.operatorId) || shortId(d.operatorId) },
+            { label: 'Tag', sort: 'tag', value: (d) => d.tag || '' },
+            { label: 'Client', sort: 'clientId', value: (d) => clientNames.get(d.clientId) || shortId(d.clientId) },
+            { label: 'Destination', sort: 'destination', value: (d) => mono(d.destination) },
           ],
         }),
         h('div.table-foot', pager(page.page, load)));

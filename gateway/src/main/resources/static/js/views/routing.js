@@ -55,11 +55,11 @@ export default {
         rows: recent, key: (r) => r.at + r.number, emptyText: 'No lookups yet.',
         onOpen: (r) => { number.value = r.number; lookup(r.number); },
         columns: [
-          { label: 'Number', value: (r) => h('span.mono.strong', r.number) },
-          { label: 'Routable', value: (r) => (r.status === 'ERROR' ? h('span.muted', 'unknown') : badge(r.routable ? 'ROUTABLE' : 'NOT_ROUTABLE')) },
-          { label: 'Status', value: (r) => badge(r.status) },
-          { label: 'Destination', value: (r) => mono(r.destination) },
-          { label: 'Asked at', value: (r) => when(r.at) },
+          { label: 'Number', sort: 'number', value: (r) => h('span.mono.strong', r.number) },
+          { label: 'Routable', sort: 'routable', value: (r) => (r.status === 'ERROR' ? h('span.muted', 'unknown') : badge(r.routable ? 'ROUTABLE' : 'NOT_ROUTABLE')) },
+          { label: 'Status', sort: 'status', value: (r) => badge(r.status) },
+          { label: 'Destination', sort: 'destination', value: (r) => mono(r.destination) },
+          { label: 'Asked at', sort: 'at', value: (r) => when(r.at) },
         ],
       }));
     }

@@ -1,6 +1,7 @@
 package io.didplatform.audit.query;
 
 import io.didplatform.support.jdbc.ColumnBatch;
+import io.didplatform.support.jdbc.SqlOrder;
 import io.didplatform.audit.query.projection.StoredEvent;
 import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.support.web.PageResponse;
@@ -33,6 +34,9 @@ public class AuditLog {
             rs.getString("event_id"), rs.getString("type"), rs.getString("source"), rs.getString("subject"),
             rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("correlation_id"),
             rs.getString("causation_id"), rs.getString("topic"), rs.getString("data"));
+
+    private static final SqlOrder ORDER = new SqlOrder(Map.of("at", "occurred_at", "type", "type",
+            "subject", "subject", "actor", "actor", "source", "source"), "occurred_at desc, seq desc", "seq");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -84,7 +88,7 @@ public class AuditLog {
         Long total = jdbc.queryForObject("select count(*) from audit_event" + where.clause(), params, Long.class);
         params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
         List<AuditEventResponse> rows = jdbc.query("select * from audit_event" + where.clause()
-                + " order by occurred_at desc, seq desc limit :limit offset :offset", params, ROW);
+                + ORDER.of(pageable.getSort()) + " limit :limit offset :offset", params, ROW);
         return PageResponse.of(new PageImpl<>(rows, pageable, total == null ? 0 : total), row -> row);
     }
 

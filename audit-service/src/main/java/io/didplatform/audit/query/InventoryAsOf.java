@@ -1,5 +1,6 @@
 package io.didplatform.audit.query;
 
+import io.didplatform.support.jdbc.SqlOrder;
 import io.didplatform.support.web.PageResponse;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The DIDs as they were at a moment, from their versions: the one valid then, per number. */
@@ -23,6 +25,10 @@ public class InventoryAsOf {
             rs.getString("destination"),
             rs.getTimestamp("hold_until") == null ? null : rs.getTimestamp("hold_until").toInstant(),
             rs.getString("hold_reason"), rs.getTimestamp("valid_from").toInstant(), rs.getString("event_id"));
+
+    private static final SqlOrder ORDER = new SqlOrder(Map.of("number", "number", "status", "status",
+            "operatorId", "operator_id", "tag", "tag", "clientId", "client_id", "destination", "destination",
+            "validFrom", "valid_from"), "number asc", "number");
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -37,7 +43,7 @@ public class InventoryAsOf {
                 .stream().findFirst();
     }
 
-    /** The inventory at {@code filter.at()}, by number. */
+    /** The inventory at {@code filter.at()}, by number unless the page asks for another order. */
     public PageResponse<DidSnapshot> inventory(InventoryFilter filter, Pageable pageable) {
         SqlFilter filtered = new SqlFilter().and(VALID_AT, "at", Timestamp.from(filter.at()))
                 .equal("status", filter.status()).equal("operator_id", filter.operatorId())
@@ -47,7 +53,7 @@ public class InventoryAsOf {
         Long total = jdbc.queryForObject("select count(*) from did_version" + where, params, Long.class);
         params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
         List<DidSnapshot> dids = jdbc.query("select * from did_version" + where
-                + " order by number limit :limit offset :offset", params, SNAPSHOT);
+                + ORDER.of(pageable.getSort()) + " limit :limit offset :offset", params, SNAPSHOT);
         return PageResponse.of(new PageImpl<>(dids, pageable, total == null ? 0 : total), did -> did);
     }
 }

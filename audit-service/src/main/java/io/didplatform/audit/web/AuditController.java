@@ -63,7 +63,7 @@ class AuditController {
         this.clock = clock;
     }
 
-    /** The event log, newest first. */
+    /** The event log, newest first unless {@code sort} says otherwise (at, type, subject, actor, source). */
     @GetMapping("/events")
     PageResponse<AuditEventResponse> events(@RequestParam(required = false) String type,
                                             @RequestParam(required = false) String subject,

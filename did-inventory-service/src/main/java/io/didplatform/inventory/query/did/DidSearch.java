@@ -1,10 +1,9 @@
 package io.didplatform.inventory.query.did;
 
 import io.didplatform.contracts.inventory.DidStatus;
-import io.didplatform.support.web.DomainException;
+import io.didplatform.support.jdbc.SqlOrder;
 import io.didplatform.support.web.PageResponse;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -25,9 +24,9 @@ import java.util.function.Consumer;
 /** Reads of the DID read model: one DID, filtered pages with counts per status, streams for exports and mass changes. */
 @Component
 public class DidSearch {
-    private static final Map<String, String> SORTABLE = Map.of("number", "number", "status", "status",
+    private static final SqlOrder ORDER = new SqlOrder(Map.of("number", "number", "status", "status",
             "operatorId", "operator_id", "tag", "tag", "clientId", "client_id", "createdAt", "created_at",
-            "updatedAt", "updated_at");
+            "updatedAt", "updated_at"), "number asc", "number");
     private static final RowMapper<DidResponse> DID = DidSearch::toResponse;
 
     private final JdbcTemplate jdbc;
@@ -56,7 +55,7 @@ public class DidSearch {
         List<Object> arguments = new ArrayList<>(where.arguments());
         arguments.add(pageable.getPageSize());
         arguments.add(pageable.getOffset());
-        List<DidResponse> content = jdbc.query("select * from did_view" + where.sql() + orderBy(pageable.getSort())
+        List<DidResponse> content = jdbc.query("select * from did_view" + where.sql() + ORDER.of(pageable.getSort())
                 + " limit ? offset ?", DID, arguments.toArray());
 
         Map<DidStatus, Long> counts = new EnumMap<>(DidStatus.class);
@@ -99,22 +98,6 @@ public class DidSearch {
         }
         arguments.add(limit);
         return jdbc.queryForList(sql + " order by number limit ?", String.class, arguments.toArray());
-    }
-
-    private static String orderBy(Sort sort) {
-        List<String> terms = new ArrayList<>();
-        for (Sort.Order order : sort) {
-            String column = SORTABLE.get(order.getProperty());
-            if (column == null) {
-                throw DomainException.invalid("INVALID_SORT", "Cannot sort by '" + order.getProperty() + "'; use one of "
-                        + String.join(", ", SORTABLE.keySet().stream().sorted().toList()));
-            }
-            terms.add(column + (order.isAscending() ? " asc" : " desc"));
-        }
-        if (sort.getOrderFor("number") == null) {
-            terms.add("number asc");
-        }
-        return " order by " + String.join(", ", terms);
     }
 
     private record Where(String sql, List<Object> arguments) {
