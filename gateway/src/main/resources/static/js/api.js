@@ -1,5 +1,6 @@
 // The REST client of the admin UI: credentials, problem+json errors, downloads and job polling.
 
+// swagger-ui/initializer.js reads the same key, so Swagger UI calls as the user logged in here
 const STORAGE_KEY = 'did-platform.auth';
 
 /** An API failure carrying what the server said (RFC 9457 problem detail when there is one). */

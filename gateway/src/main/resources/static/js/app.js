@@ -87,7 +87,10 @@ function start() {
     h('div.user', h('span.avatar', { title: `${session.user.name} (${session.user.roles.join(', ').toLowerCase()})` },
       (session.user.name || '?').slice(0, 1).toUpperCase()),
       h('span.who', h('strong', session.user.name), h('small', session.user.roles.join(', ').toLowerCase())),
-      h('small.zone.muted', { title: 'Dates and times are shown in this zone, 24-hour' }, ZONE), logout));
+      h('small.zone.muted', { title: 'Dates and times are shown in this zone, 24-hour' }, ZONE),
+      // same tab: Swagger UI reads this tab's login (swagger-ui/initializer.js)
+      h('a.ghost.api-link', { href: '/swagger-ui.html', title: 'The REST API of every service, to read and try as you' }, 'API'),
+      logout));
   const main = h('main.content', { id: 'content' });
   clear(app, topbar, main);
   live.start();

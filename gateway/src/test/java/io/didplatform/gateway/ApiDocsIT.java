@@ -72,6 +72,10 @@ class ApiDocsIT {
                 .expectHeader().valueEquals("Content-Security-Policy", SwaggerUiPolicy.CONTENT_SECURITY_POLICY);
         assertThat(SwaggerUiPolicy.CONTENT_SECURITY_POLICY).contains("style-src 'self' 'unsafe-inline';")
                 .contains("script-src 'self';");
+        // started by the gateway's own script, which sends the admin UI's login of the tab
+        client.get().uri(SwaggerUiInitializer.PATH).exchange().expectStatus().isOk()
+                .expectBody(String.class).value(script -> assertThat(script).contains("did-platform.auth")
+                        .contains("requestInterceptor"));
 
         client.get().uri("/v3/api-docs/swagger-config").headers(h -> h.setBasicAuth("operator", "operator"))
                 .exchange().expectStatus().isOk()

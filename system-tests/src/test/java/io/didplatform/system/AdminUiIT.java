@@ -10,17 +10,12 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +41,7 @@ class AdminUiIT {
     static void openBrowser() throws IOException {
         gateway = RunningPlatform.get().gatewayUrl();
         Files.createDirectories(SCREENSHOTS);
-        File chromium = new File(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        File driver = new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
-        assertThat(chromium).as("Debian's chromium (apt-get install chromium chromium-driver; .ci/run installs it)").exists();
-        assertThat(driver).as("Debian's chromedriver (apt-get install chromium-driver)").exists();
-        ChromeOptions options = new ChromeOptions().setBinary(chromium)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1440,1000",
-                        "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterAll

@@ -12,6 +12,8 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,13 +26,16 @@ import java.util.List;
 
 /**
  * The service's OpenAPI document ({@code /v3/api-docs}, springdoc), read through the gateway: its one server is the
- * gateway's origin ({@code /}), so Swagger UI's "try it out" goes where the caller logged in, and every operation
+ * gateway's origin ({@code /}), so Swagger UI's "try it out" goes through it as the user given to its Authorize button
+ * (Basic with the local profile, a JWT with any other), and every operation
  * names the {@code application/problem+json} answer ({@link ApiErrors}) it gives when it refuses or fails.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiDocsConfiguration {
     /** The name of the problem schema in the document's components. */
     public static final String PROBLEM = "Problem";
+    private static final String BASIC = "basic";
+    private static final String BEARER = "bearer";
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     @Bean
@@ -38,7 +43,13 @@ public class ApiDocsConfiguration {
         return openApi -> openApi
                 .info(new Info().title(service).version("v1")
                         .description("Served through the gateway: every call needs a logged-in user (docs/api.md)."))
-                .servers(List.of(new Server().url("/").description("the gateway")));
+                .servers(List.of(new Server().url("/").description("the gateway")))
+                .components(components(openApi)
+                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("A user of the gateway's local profile (bin/run: admin, operator, auditor)"))
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT").description("Any other profile: a JWT with a roles claim")))
+                .security(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER)));
     }
 
     /** Runs after every other customizer, so that paths they add (a plain servlet's) get it too. */
