@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,12 +19,24 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A second instance of the service on the same database and broker. The first, started earlier, holds the
@@ -35,9 +48,13 @@ class TwoInstancesIT extends ClientITBase {
     private static final String DEST = "sip:office@pbx.example.com";
     /** Well under the assignment wait the test context is given (ClientITBase): the answer did not wait it out. */
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
+    private static final int CONCURRENT_TAKES = 300;
 
     @Autowired
     Environment environment;
+    @LocalServerPort
+    int firstPort;
+    int secondPort;
     ConfigurableApplicationContext second;
     TestRestTemplate secondHttp;
 
@@ -54,9 +71,9 @@ class TwoInstancesIT extends ClientITBase {
                 "did.clients.assignment-wait=" + environment.getRequiredProperty("did.clients.assignment-wait"),
                 "did.database.create-if-missing=false",
                 GatewayTokens.SECRET_PROPERTY + "=" + TestGatewayTokens.SECRET).map(setting -> "--" + setting).toArray(String[]::new));
-        int port = ((WebServerApplicationContext) second).getWebServer().getPort();
+        secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
         secondHttp = new TestRestTemplate(new RestTemplateBuilder()
-                .uriTemplateHandler(new DefaultUriBuilderFactory("http://127.0.0.1:" + port))
+                .uriTemplateHandler(new DefaultUriBuilderFactory("http://127.0.0.1:" + secondPort))
                 .additionalInterceptors((request, body, execution) -> {
                     request.getHeaders().setBearerAuth(TestGatewayTokens.token("client-service", TEST_USER, AccessRules.ADMIN));
                     return execution.execute(request, body);
@@ -78,6 +95,55 @@ class TwoInstancesIT extends ClientITBase {
 
         assertTakenPromptly(api, client, first, cp);
         assertTakenPromptly(new Api(secondHttp, jdbc, events), client, second, cp);
+    }
+
+    /**
+     * Both instances decide takes on one client at once: each loads the client's stream and appends, and one of two
+     * that read the same version loses the race in the event store. The loser is decided again, never a 500.
+     */
+    @Test
+    void concurrentTakesForOneClientThroughBothInstancesAllSucceed() throws Exception {
+        String client = api.createClient("Busy Both Ways");
+        String cp = api.activePackage(client, "Plenty", 1000, List.of());
+        List<String> numbers = IntStream.range(0, CONCURRENT_TAKES).mapToObj(i -> freshNumber()).toList();
+        numbers.forEach(number -> inventory.stock(number, ""));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < numbers.size(); i++) {
+                int port = i % 2 == 0 ? firstPort : secondPort;
+                String number = numbers.get(i);
+                answers.add(callers.submit(() -> http.send(takeRequest(port, client, number, cp),
+                        HttpResponse.BodyHandlers.ofString())));
+            }
+            Map<Integer, Long> statuses = new TreeMap<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
+                statuses.merge(response.statusCode(), 1L, Long::sum);
+                assertThat(response.statusCode()).as(response.body()).isIn(201, 202);
+            }
+            System.out.println("Concurrent takes through two instances, by status: " + statuses);
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%DidAssignmentRequested'", Long.class, client))
+                .as("one request per take, however often its command was decided").isEqualTo(CONCURRENT_TAKES);
+        // answers that lost a race in a Kafka listener come again with the redelivery: slower on a loaded machine
+        await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "select count(*) from client_did_view where client_id = ? and status = 'ACTIVE'", Long.class, client))
+                .isEqualTo(CONCURRENT_TAKES));
+    }
+
+    private HttpRequest takeRequest(int port, String client, String number, String cp) {
+        String body = "{\"number\":\"%s\",\"clientPackageId\":\"%s\",\"destination\":\"%s\"}"
+                .formatted(number, cp, DEST);
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/clients/" + client + "/dids"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + gatewayToken("racer", AccessRules.OPERATOR))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static void assertTakenPromptly(Api through, String client, String number, String cp) {

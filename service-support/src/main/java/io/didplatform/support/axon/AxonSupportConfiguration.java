@@ -77,13 +77,22 @@ public class AxonSupportConfiguration {
         return new ProcessorPositions(serializer);
     }
 
-    /** Every command sent through the gateway carries its actor and correlation id. */
+    /**
+     * Every command sent through the gateway carries its actor and correlation id, and is sent again when it lost a
+     * race on its aggregate's stream ({@link ConflictRetryScheduler}).
+     */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus) {
+    public CommandGateway commandGateway(CommandBus commandBus, ConflictRetryScheduler conflictRetries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .dispatchInterceptors(new RequestContextDispatchInterceptor())
+                .retryScheduler(conflictRetries)
                 .build();
+    }
+
+    @Bean
+    public ConflictRetryScheduler conflictRetryScheduler(CommandSettings settings) {
+        return new ConflictRetryScheduler(settings);
     }
 
     /**
