@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.micrometer.GlobalMetricRegistry;
@@ -20,8 +21,12 @@ import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 
 @Configuration(proxyBeanMethods = false)
 // Axon's JPA event store auto-configuration, which this replaces, is also what registers the event entities
@@ -70,6 +75,14 @@ public class AxonSupportConfiguration {
     @Bean
     public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
         return new BoundedMetricRegistry(meterRegistry);
+    }
+
+    /** The event processors' segments shared fairly among the service's live instances. */
+    @Bean
+    public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, DataSource dataSource,
+                                           @Value("${spring.application.name}") String serviceName,
+                                           MeterRegistry meterRegistry, ProcessorSettings settings) {
+        return new SegmentBalancer(processing, new JdbcTemplate(dataSource), serviceName, meterRegistry, settings);
     }
 
     @Bean
