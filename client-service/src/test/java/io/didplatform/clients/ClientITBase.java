@@ -21,7 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"did.clients.assignment-wait=PT10S", "did.clients.snapshot-every=5",
-                "did.clients.assignment-timeout=PT20S", "db-scheduler.polling-interval=1s"})
+                "did.clients.assignment-timeout=PT20S", "db-scheduler.polling-interval=1s",
+                "did.processors.heartbeat=PT1S"})
 public abstract class ClientITBase extends ServiceITBase {
     PlatformEvents events;
     InventoryStandIn inventory;

@@ -1,5 +1,8 @@
 package io.didplatform.system;
 
+import io.didplatform.security.AccessRules;
+import io.didplatform.security.Caller;
+import io.didplatform.security.GatewayTokens;
 import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -157,6 +160,35 @@ final class RunningPlatform {
     /** A service's own address, behind the gateway's back. */
     String serviceUrl(String service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** How many instances of each service run. */
+    static int instances() {
+        return INSTANCES;
+    }
+
+    /** The running instances of {@code service}: its name for the first, {@code <service>-2}... for the others. */
+    List<String> instancesOf(String service) {
+        return processes.keySet().stream().filter(instance -> !instance.equals("gateway")
+                && serviceOf(instance).equals(service)).toList();
+    }
+
+    /** Kills the instance (SIGKILL: no orderly shutdown, as a crash or {@code kill -9}) and leaves it down. */
+    void kill(String instance) {
+        Process process = processes.remove(instance);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A token as the gateway would sign it for a call to {@code service} directly, by an ADMIN. */
+    String adminToken(String service) {
+        return new GatewayTokens(gatewayTokenSecret).sign(new Caller("system-test", Set.of(AccessRules.ADMIN)),
+                service, Instant.now());
     }
 
     /**

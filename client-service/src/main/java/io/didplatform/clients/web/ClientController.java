@@ -1,5 +1,6 @@
 package io.didplatform.clients.web;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.web.bind.annotation.RequestParam;
 import io.didplatform.clients.command.CreateClient;
 import io.didplatform.clients.command.UpdateClient;
@@ -34,12 +35,12 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/clients")
 class ClientController {
-    private final ClientCommands commands;
+    private final CommandGateway commands;
     private final ClientProjection clients;
     private final ReadYourWrites readYourWrites;
     private final Clock clock;
 
-    ClientController(ClientCommands commands, ClientProjection clients, ReadYourWrites readYourWrites, Clock clock) {
+    ClientController(CommandGateway commands, ClientProjection clients, ReadYourWrites readYourWrites, Clock clock) {
         this.commands = commands;
         this.clients = clients;
         this.readYourWrites = readYourWrites;
@@ -59,7 +60,7 @@ class ClientController {
     ResponseEntity<ClientResponse> create(@Valid @RequestBody ClientRequest request) {
         String id = UUID.randomUUID().toString();
         ClientStatus status = request.status() == null ? ClientStatus.ACTIVE : request.status();
-        commands.send(new CreateClient(id, request.name().trim(), request.email().trim(), status));
+        commands.sendAndWait(new CreateClient(id, request.name().trim(), request.email().trim(), status));
         ClientResponse created = readYourWrites.await(() -> clients.find(id)).orElseGet(() -> {
             Instant now = clock.instant();
             return new ClientResponse(id, request.name().trim(), request.email().trim(), status, now, now);
@@ -70,7 +71,7 @@ class ClientController {
     @PutMapping("/{id}")
     ClientResponse update(@PathVariable String id, @Valid @RequestBody ClientUpdate request) {
         Instant sent = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        commands.send(new UpdateClient(id, request.name().trim(), request.email().trim(), request.status()));
+        commands.sendAndWait(new UpdateClient(id, request.name().trim(), request.email().trim(), request.status()));
         // the update's event is stamped after it was sent, by this instance
         return readYourWrites.await(() -> clients.find(id).filter(client -> !client.updatedAt().isBefore(sent)))
                 .orElseGet(() -> new ClientResponse(id, request.name().trim(), request.email().trim(),

@@ -14,6 +14,7 @@ import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -38,13 +39,13 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/clients/{clientId}/dids")
 class ClientDidController {
-    private final ClientCommands commands;
+    private final CommandGateway commands;
     private final DidAssignments assignments;
     private final ClientDids dids;
 
     private final ClientPackages clientPackages;
 
-    ClientDidController(ClientCommands commands, DidAssignments assignments, ClientDids dids,
+    ClientDidController(CommandGateway commands, DidAssignments assignments, ClientDids dids,
                         ClientPackages clientPackages) {
         this.clientPackages = clientPackages;
         this.commands = commands;
@@ -98,25 +99,25 @@ class ClientDidController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     void changeRouting(@PathVariable String clientId, @PathVariable String number,
                        @RequestBody RoutingRequest request) {
-        commands.send(new ChangeDidRouting(clientId, DidNumber.normalise(number),
+        commands.sendAndWait(new ChangeDidRouting(clientId, DidNumber.normalise(number),
                 Destinations.valid(request.destination())));
     }
 
     @PostMapping("/{number}/block")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void block(@PathVariable String clientId, @PathVariable String number) {
-        commands.send(new BlockDid(clientId, DidNumber.normalise(number)));
+        commands.sendAndWait(new BlockDid(clientId, DidNumber.normalise(number)));
     }
 
     @PostMapping("/{number}/unblock")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void unblock(@PathVariable String clientId, @PathVariable String number) {
-        commands.send(new UnblockDid(clientId, DidNumber.normalise(number)));
+        commands.sendAndWait(new UnblockDid(clientId, DidNumber.normalise(number)));
     }
 
     @DeleteMapping("/{number}")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void giveBack(@PathVariable String clientId, @PathVariable String number) {
-        commands.send(new ReturnDid(clientId, DidNumber.normalise(number)));
+        commands.sendAndWait(new ReturnDid(clientId, DidNumber.normalise(number)));
     }
 }

@@ -8,6 +8,7 @@ import io.didplatform.clients.query.AssignmentRequestResponse;
 import io.didplatform.clients.query.ClientDids;
 import io.didplatform.clients.query.ClientPackages;
 import io.didplatform.support.web.LateArrivals;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,7 +21,7 @@ import java.util.UUID;
  */
 @Component
 class DidAssignments {
-    private final ClientCommands commands;
+    private final CommandGateway commands;
     private final ClientPackages clientPackages;
     private final AssignmentOutcomes outcomes;
     private final ClientDids dids;
@@ -29,7 +30,7 @@ class DidAssignments {
     private final Duration timeout;
     private final Clock clock;
 
-    DidAssignments(ClientCommands commands, ClientPackages clientPackages, AssignmentOutcomes outcomes, ClientDids dids,
+    DidAssignments(CommandGateway commands, ClientPackages clientPackages, AssignmentOutcomes outcomes, ClientDids dids,
                    ClientSettings settings, Clock clock) {
         this.commands = commands;
         this.clientPackages = clientPackages;
@@ -47,7 +48,7 @@ class DidAssignments {
         ClientPackageTerms terms = LateArrivals.await(() -> clientPackages.find(clientPackageId), packageWait)
                 .map(cp -> new ClientPackageTerms(cp.id(), cp.clientId(), cp.didLimit(), cp.tags(), cp.active()))
                 .orElse(null);
-        commands.send(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms,
+        commands.sendAndWait(new RequestDidAssignment(clientId, requestId, number, clientPackageId, destination, terms,
                 clock.instant().plus(timeout)));
         return outcomes.await(clientId, requestId, wait).orElseGet(() -> dids.request(clientId, requestId).orElse(
                 new AssignmentRequestResponse(requestId, clientId, number, clientPackageId, destination,

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.micrometer.GlobalMetricRegistry;
@@ -20,8 +21,12 @@ import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 
 @Configuration(proxyBeanMethods = false)
 // Axon's JPA event store auto-configuration, which this replaces, is also what registers the event entities
@@ -72,18 +77,35 @@ public class AxonSupportConfiguration {
         return new BoundedMetricRegistry(meterRegistry);
     }
 
+    /** The event processors' segments shared fairly among the service's live instances. */
+    @Bean
+    public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, DataSource dataSource,
+                                           @Value("${spring.application.name}") String serviceName,
+                                           MeterRegistry meterRegistry, ProcessorSettings settings) {
+        return new SegmentBalancer(processing, new JdbcTemplate(dataSource), serviceName, meterRegistry, settings);
+    }
+
     @Bean
     public ProcessorPositions processorPositions(Serializer serializer) {
         return new ProcessorPositions(serializer);
     }
 
-    /** Every command sent through the gateway carries its actor and correlation id. */
+    /**
+     * Every command sent through the gateway carries its actor and correlation id, and is sent again when it lost a
+     * race on its aggregate's stream ({@link ConflictRetryScheduler}).
+     */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus) {
+    public CommandGateway commandGateway(CommandBus commandBus, ConflictRetryScheduler conflictRetries) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .dispatchInterceptors(new RequestContextDispatchInterceptor())
+                .retryScheduler(conflictRetries)
                 .build();
+    }
+
+    @Bean
+    public ConflictRetryScheduler conflictRetryScheduler(CommandSettings settings) {
+        return new ConflictRetryScheduler(settings);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.didplatform.support.config;
 
 import io.didplatform.support.axon.AxonSupportConfiguration;
+import io.didplatform.support.axon.CommandSettings;
+import io.didplatform.support.axon.ProcessorSettings;
 import io.didplatform.support.deadletter.DeadLetterSettings;
 import io.didplatform.support.deadline.DeadlineSupportConfiguration;
 import io.didplatform.support.kafka.EventSettings;
@@ -32,7 +34,7 @@ import java.time.Duration;
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
         TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class,
         ApiDocsConfiguration.class})
-@EnableConfigurationProperties({DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
+@EnableConfigurationProperties({CommandSettings.class, ProcessorSettings.class, DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
         DeadLetterSettings.class})
 public class DidServiceAutoConfiguration {
 
