@@ -13,19 +13,26 @@ import java.util.function.Supplier;
 /**
  * One HTTP/1.1 connection kept alive across GETs, as a switch keeps one: the request is written by hand and the
  * answer read just far enough to know its status and skip its body (Content-Length or chunked). A client library
- * would cost the measured machine more CPU than the lookup it measures.
+ * would cost the measured machine more CPU than the lookup it measures. When the server ends the connection (Tomcat
+ * does after 100 requests) or it breaks, the next request opens a new one, as a switch would.
  */
 final class KeptAliveConnection implements AutoCloseable {
     private final String hostHeader;
     private final Supplier<String> extraHeaders;
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private final URI base;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
 
     /** {@code headers}: lines {@code Name: value}, each ended by CRLF, sent with every request (asked each time). */
     KeptAliveConnection(URI base, Supplier<String> headers) throws IOException {
         this.hostHeader = base.getHost() + ":" + base.getPort();
         this.extraHeaders = headers;
+        this.base = base;
+        open();
+    }
+
+    private void open() throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
@@ -34,8 +41,21 @@ final class KeptAliveConnection implements AutoCloseable {
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
     }
 
-    /** GETs {@code path} and answers the status, its body read and dropped. */
+    /** GETs {@code path} and answers the status; a broken or ended connection is replaced for the next request. */
     int get(String path) throws IOException {
+        if (socket.isClosed()) {
+            open();
+        }
+        try {
+            return exchange(path);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** One GET on the open connection: its status, its body read and dropped. */
+    private int exchange(String path) throws IOException {
         out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n" + extraHeaders.get() + "\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
@@ -64,7 +84,7 @@ final class KeptAliveConnection implements AutoCloseable {
             skip(length);
         }
         if (close) {
-            throw new IOException("the server closed the connection (status " + status + ")");
+            socket.close();
         }
         return status;
     }
