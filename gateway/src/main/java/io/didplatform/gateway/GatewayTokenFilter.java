@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Tells a service who is calling: the request it gets carries {@code Authorization: Bearer <token>}, the gateway's
  * signed statement of the authenticated caller and roles for that service (the route's {@code audience}). What the
- * caller sent as {@code Authorization} (their password or access token) and {@code X-Actor} never reaches a service.
+ * caller sent as {@code Authorization} (their password or access token), {@code X-Api-Key} and {@code X-Actor} never
+ * reaches a service.
  */
 @Component
 class GatewayTokenFilter implements GlobalFilter, Ordered {
@@ -52,6 +53,7 @@ class GatewayTokenFilter implements GlobalFilter, Ordered {
                 .flatMap(token -> chain.filter(exchange.mutate().request(request -> request.headers(headers -> {
                     headers.remove(ACTOR_HEADER);
                     headers.remove(HttpHeaders.AUTHORIZATION);
+                    headers.remove(ApiKeyAuthentication.HEADER);
                     token.ifPresent(headers::setBearerAuth);
                 })).build()));
     }

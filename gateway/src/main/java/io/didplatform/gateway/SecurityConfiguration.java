@@ -13,6 +13,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -41,8 +42,9 @@ import java.time.Duration;
 
 /**
  * Roles (docs/api.md, "Roles") on {@code /api}: the {@link AccessRules} the services check as well. The actuator's
- * health is open, its other endpoints are for ADMIN. The {@code local} profile takes HTTP Basic users from configuration;
- * every other profile takes JWT bearer tokens with a {@code roles} claim.
+ * health is open, its other endpoints are for ADMIN. Every profile takes service accounts' API keys
+ * ({@link ApiKeyAuthentication}); the {@code local} profile takes HTTP Basic users from configuration, every other
+ * profile JWT bearer tokens with a {@code roles} claim.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -56,9 +58,13 @@ public class SecurityConfiguration {
             + " script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     static ServerHttpSecurity authorizeApi(ServerHttpSecurity http, ProblemResponses problems,
-                                           ServerAuthenticationEntryPoint scheme) {
+                                           ServerAuthenticationEntryPoint scheme, ServiceAccounts accounts) {
+        var apiKeys = new ApiKeyAuthentication(accounts)
+                .filter(problems.unauthenticated(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // service accounts (switches) in every profile, before the profile's own scheme
+                .addFilterBefore(apiKeys, SecurityWebFiltersOrder.HTTP_BASIC)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthenticated(scheme))
                         .accessDeniedHandler(problems.accessDenied()))
@@ -92,7 +98,7 @@ public class SecurityConfiguration {
 
         @Bean
         SecurityWebFilterChain basicSecurity(ServerHttpSecurity http, ProblemResponses problems,
-                                             MapReactiveUserDetailsService users) {
+                                             MapReactiveUserDetailsService users, ServiceAccounts accounts) {
             // scripts (the admin UI) get no Basic challenge, or browsers would pop up their own password dialog
             var basic = new DelegatingServerAuthenticationEntryPoint(new DelegateEntry(
                     exchange -> "XMLHttpRequest".equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"))
@@ -101,7 +107,7 @@ public class SecurityConfiguration {
             basic.setDefaultEntryPoint(new HttpBasicServerAuthenticationEntryPoint());
             var logins = new RememberedLogins(new UserDetailsRepositoryReactiveAuthenticationManager(users),
                     REMEMBER_LOGINS_FOR, Clock.systemUTC());
-            return authorizeApi(http, problems, basic)
+            return authorizeApi(http, problems, basic, accounts)
                     .httpBasic(spec -> spec.authenticationManager(logins)
                             .authenticationEntryPoint(problems.unauthenticated(basic)))
                     .formLogin(ServerHttpSecurity.FormLoginSpec::disable).build();
@@ -136,9 +142,9 @@ public class SecurityConfiguration {
         }
 
         @Bean
-        SecurityWebFilterChain jwtSecurity(ServerHttpSecurity http, ProblemResponses problems) {
+        SecurityWebFilterChain jwtSecurity(ServerHttpSecurity http, ProblemResponses problems, ServiceAccounts accounts) {
             ServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
-            return authorizeApi(http, problems, bearer)
+            return authorizeApi(http, problems, bearer, accounts)
                     .oauth2ResourceServer(server -> server
                             .authenticationEntryPoint(problems.unauthenticated(bearer))
                             .accessDeniedHandler(problems.accessDenied())

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * A real HTTP backend standing in for a service: it answers every request with JSON naming itself, the method,
- * the path and every {@code X-Actor}, {@code Authorization} and {@code X-Request-Id} value it received, so a test sees exactly what the
+ * the path and every {@code X-Actor}, {@code Authorization}, {@code X-Request-Id} and {@code X-Api-Key} value it received, so a test sees exactly what the
  * gateway forwarded.
  */
 final class EchoBackend {
@@ -51,7 +51,8 @@ final class EchoBackend {
                 + "\",\"path\":\"" + exchange.getRequestURI().getPath()
                 + "\",\"actors\":" + values(exchange, "X-Actor")
                 + ",\"authorizations\":" + values(exchange, "Authorization")
-                + ",\"requestIds\":" + values(exchange, "X-Request-Id") + "}";
+                + ",\"requestIds\":" + values(exchange, "X-Request-Id")
+                + ",\"apiKeys\":" + values(exchange, "X-Api-Key") + "}";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);
