@@ -1,5 +1,6 @@
 package io.didplatform.audit.query;
 
+import io.didplatform.audit.query.chain.AuditChain;
 import io.didplatform.audit.query.projection.Projector;
 import io.didplatform.audit.query.projection.StoredEvent;
 import io.didplatform.support.kafka.InboundEvent;
@@ -11,7 +12,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Stores received events and projects the new ones, in one transaction per batch: a redelivered event is
+ * Stores received events, chains and projects the new ones, in one transaction per batch: a redelivered event is
  * already in the log and is neither stored nor projected again. What needs no state (reading each payload,
  * choosing its transition) is done before the transaction and its lock, so that listener threads prepare their
  * batches while another one writes.
@@ -20,12 +21,15 @@ import java.util.List;
 public class AuditIngest {
     private final AuditLog auditLog;
     private final Projector projector;
+    private final AuditChain chain;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AuditIngest(AuditLog auditLog, Projector projector, PlatformTransactionManager transactions, Clock clock) {
+    AuditIngest(AuditLog auditLog, Projector projector, AuditChain chain, PlatformTransactionManager transactions,
+                Clock clock) {
         this.auditLog = auditLog;
         this.projector = projector;
+        this.chain = chain;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -42,6 +46,7 @@ public class AuditIngest {
         Integer stored = transaction.execute(status -> {
             projector.lockShared();
             List<StoredEvent> appended = auditLog.append(dated);
+            chain.link(appended.stream().map(StoredEvent::seq).toList());
             projector.project(appended, prepared);
             return appended.size();
         });

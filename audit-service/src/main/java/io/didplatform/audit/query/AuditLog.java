@@ -33,7 +33,8 @@ public class AuditLog {
     private static final RowMapper<AuditEventResponse> ROW = (rs, i) -> new AuditEventResponse(
             rs.getString("event_id"), rs.getString("type"), rs.getString("source"), rs.getString("subject"),
             rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("correlation_id"),
-            rs.getString("causation_id"), rs.getString("topic"), rs.getString("data"));
+            rs.getString("causation_id"), rs.getString("topic"), rs.getString("data"), rs.getString("stream"),
+            (Long) rs.getObject("stream_seq"), rs.getString("prev_hash"), rs.getString("hash"));
 
     private static final SqlOrder ORDER = new SqlOrder(Map.of("at", "occurred_at", "type", "type",
             "subject", "subject", "actor", "actor", "source", "source"), "occurred_at desc, seq desc", "seq");
