@@ -149,21 +149,29 @@ class AuditController {
     }
 
     /**
-     * Recomputes the audit chain over one DID's events ({@code did}) or the events with a time in [from, to) and the
-     * roots covering them: how many entries agree, and the first that does not (null when none).
+     * Recomputes the audit chain over one DID's events ({@code did}), another entity's ({@code subject}: its id), or
+     * the events with a time in [from, to) and the roots covering them: how many entries agree, and the first that
+     * does not (null when none).
      */
     @GetMapping("/verify")
     ChainVerifier.Report verify(@RequestParam(required = false) String did,
+                                @RequestParam(required = false) String subject,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
-        if (did != null && !did.isBlank() && from == null && to == null) {
+        boolean byDid = did != null && !did.isBlank();
+        boolean bySubject = subject != null && !subject.isBlank();
+        boolean byRange = from != null || to != null;
+        if (byDid && !bySubject && !byRange) {
             return verifier.stream(DidNumber.normalise(did));
         }
-        if ((did == null || did.isBlank()) && from != null && to != null && from.isBefore(to)) {
+        if (bySubject && !byDid && !byRange) {
+            return verifier.stream(subject);
+        }
+        if (!byDid && !bySubject && from != null && to != null && from.isBefore(to)) {
             return verifier.range(from, to);
         }
-        throw DomainException.invalid("INVALID_VERIFY_REQUEST",
-                "Verify either one DID (did=<number>) or a time range (from and to, from before to), not both");
+        throw DomainException.invalid("INVALID_VERIFY_REQUEST", "Verify one DID (did=<number>), one other entity "
+                + "(subject=<id>) or one time range (from and to, from before to), one of them only");
     }
 
     /** A subject is an entity's id; a DID's is its number, which a caller may write as people do ({@code +1 555 ...}). */

@@ -31,12 +31,14 @@ public class ChainVerifier {
 
     private final JdbcTemplate cursor;
     private final ChainRoots roots;
+    private final AsReceived asReceived;
 
-    ChainVerifier(DataSource dataSource, ChainRoots roots) {
+    ChainVerifier(DataSource dataSource, ChainRoots roots, AsReceived asReceived) {
         this.cursor = new JdbcTemplate(dataSource);
         // PostgreSQL streams rows with a cursor only inside a transaction and with a fetch size
         this.cursor.setFetchSize(FETCH_SIZE);
         this.roots = roots;
+        this.asReceived = asReceived;
     }
 
     /** What was checked, and the first entry (in log order) or root that disagrees, null when none does. */
@@ -47,16 +49,17 @@ public class ChainVerifier {
      * An entry or root that disagrees: {@code check} names what: {@code hash} (its fields were changed after it was
      * chained), {@code prevHash} (it does not follow the entry before it, changed or missing), {@code head} (the
      * stream's last entry is not its recorded head: entries removed or added), {@code unchained}, or {@code root}.
+     * For {@code hash}, {@code changedFields} names the fields that differ from the event as received.
      */
     public record Mismatch(String check, String eventId, Long seq, String stream, Long streamSeq, Instant at,
-                           String type, Long root, String expected, String stored) {
+                           String type, Long root, String expected, String stored, List<String> changedFields) {
     }
 
     /** Entries with a time in [from, to), and the roots made from {@code from} until the first one after {@code to}. */
     @Transactional(readOnly = true)
     public Report range(Instant from, Instant to) {
         long started = System.nanoTime();
-        Tally tally = new Tally();
+        Tally tally = new Tally(asReceived);
         cursor.query(ENTRIES + " where e.occurred_at >= ? and e.occurred_at < ? order by e.seq",
                 (RowCallbackHandler) rs -> tally.check(ChainEntry.ROW.mapRow(rs, 0),
                         rs.getBoolean("has_previous_entry"), rs.getString("previous_entry_hash")),
@@ -74,14 +77,14 @@ public class ChainVerifier {
     @Transactional(readOnly = true)
     public Report stream(String stream) {
         long started = System.nanoTime();
-        Tally tally = new Tally();
+        Tally tally = new Tally(asReceived);
         cursor.query(ENTRIES + " where e.stream = ? order by e.stream_seq",
                 (RowCallbackHandler) rs -> tally.check(ChainEntry.ROW.mapRow(rs, 0),
                         rs.getBoolean("has_previous_entry"), rs.getString("previous_entry_hash")), stream);
         cursor.query("select length, head_hash from audit_stream where stream = ?", (RowCallbackHandler) rs -> {
             if (tally.firstMismatch == null && !Objects.equals(rs.getString("head_hash"), tally.lastHash)) {
                 tally.firstMismatch = new Mismatch("head", null, null, stream, rs.getLong("length"), null, null, null,
-                        rs.getString("head_hash"), tally.lastHash);
+                        rs.getString("head_hash"), tally.lastHash, List.of());
             }
         }, stream);
         return tally.report(0, started);
@@ -99,7 +102,7 @@ public class ChainVerifier {
                 verified++;
             } else if (tally.firstMismatch == null) {
                 tally.firstMismatch = new Mismatch("root", null, null, null, null, root.madeAt(), null, root.n(),
-                        expected, root.hash());
+                        expected, root.hash(), List.of());
             }
         }
         return verified;
@@ -107,10 +110,15 @@ public class ChainVerifier {
 
     /** The running count over entries met in order. */
     private static final class Tally {
+        private final AsReceived asReceived;
         long checked;
         long verified;
         Mismatch firstMismatch;
         String lastHash;
+
+        Tally(AsReceived asReceived) {
+            this.asReceived = asReceived;
+        }
 
         void check(ChainEntry entry, boolean hasPrevious, String previousHash) {
             checked++;
@@ -119,8 +127,13 @@ public class ChainVerifier {
             if (mismatch == null) {
                 verified++;
             } else if (firstMismatch == null) {
-                firstMismatch = mismatch;
+                firstMismatch = mismatch.check().equals("hash") ? withChangedFields(mismatch, entry) : mismatch;
             }
+        }
+
+        private Mismatch withChangedFields(Mismatch m, ChainEntry entry) {
+            return new Mismatch(m.check(), m.eventId(), m.seq(), m.stream(), m.streamSeq(), m.at(), m.type(), m.root(),
+                    m.expected(), m.stored(), asReceived.changedFields(entry));
         }
 
         private static Mismatch mismatchOf(ChainEntry entry, boolean hasPrevious, String previousHash) {
@@ -141,7 +154,7 @@ public class ChainVerifier {
 
         private static Mismatch mismatch(ChainEntry entry, String check, String expected, String stored) {
             return new Mismatch(check, entry.eventId(), entry.seq(), entry.stream(), entry.streamSeq(), entry.at(),
-                    entry.type(), null, expected, stored);
+                    entry.type(), null, expected, stored, List.of());
         }
 
         Report report(long rootsVerified, long startedNanos) {
