@@ -32,7 +32,7 @@ class ChainBackfill implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Long linked = transaction.execute(status -> {
             projector.lockExclusive();
-            return chain.linkUnchained();
+            return chain.chainStored();
         });
         if (linked != null && linked > 0) {
             log.info("Chained {} audit events stored before the chain", linked);
