@@ -47,19 +47,25 @@ class DryRunIT extends InventoryITBase {
     @Test
     void aDryRunImportReportsEveryRowAndWritesNothing() {
         create(prefix + "0001");
+        create(prefix + "0003");
+        assertThat(api.call(HttpMethod.DELETE, "/api/dids/" + prefix + "0003", null).getStatusCode().is2xxSuccessful())
+                .isTrue();
+        // 0003 was deleted before: a real run creates it again through the CreateDid command, not the batch
         byte[] file = String.join("\n", "did", prefix + "0000", prefix + "0001", prefix + "0000", "12ab",
-                prefix + "0002").getBytes(StandardCharsets.UTF_8);
+                prefix + "0002", prefix + "0003").getBytes(StandardCharsets.UTF_8);
 
         Map<?, ?> dry = finished(upload(file, true));
 
         assertThat(dry.get("dryRun")).isEqualTo(true);
         assertThat(dry.get("state")).isEqualTo("COMPLETED");
-        assertThat(dry.get("succeeded")).isEqualTo(2);
+        assertThat(dry.get("succeeded")).isEqualTo(3);
         assertThat(dry.get("failed")).isEqualTo(3);
         assertThat(reasons(dry)).anyMatch(reason -> reason.startsWith("already present: DID " + prefix + "0001"))
                 .anyMatch(reason -> reason.startsWith("already present: DID " + prefix + "0000"));
-        assertThat(stored("domain_event_entry", "aggregate_identifier")).isEqualTo(1);
-        assertThat(stored("did_registry", "number")).isEqualTo(1);
+        assertThat(stored("domain_event_entry", "aggregate_identifier")).isEqualTo(3);
+        assertThat(jdbc.queryForList("select number from did_registry where number like ? and active", String.class,
+                prefix + "%")).containsExactly(prefix + "0001");
+        assertThat(api.get("/api/dids/" + prefix + "0003").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         // the Kafka outbox publishes in store order: once a later DID is out, the dry run's would have been too
         create(prefix + "0009");
         await().atMost(Duration.ofSeconds(30)).until(() -> !published.seen(CREATED, prefix + "0009").isEmpty());
@@ -68,7 +74,7 @@ class DryRunIT extends InventoryITBase {
 
         Map<?, ?> real = finished(upload(file, false));
         assertThat(real.get("dryRun")).isEqualTo(false);
-        assertThat(real.get("succeeded")).isEqualTo(2);
+        assertThat(real.get("succeeded")).isEqualTo(3);
         assertThat(real.get("failed")).isEqualTo(3);
         await().atMost(Duration.ofSeconds(30)).until(() -> !published.seen(CREATED, prefix + "0002").isEmpty());
     }
