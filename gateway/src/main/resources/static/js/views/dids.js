@@ -7,6 +7,7 @@ import {
 import { normaliseNumber, numberPrefix } from '../numbers.js';
 import { session, lookups } from '../session.js';
 import { followJob, isJob } from './jobs.js';
+import { previewThenRun } from './dry-run.js';
 import { loadHistory } from './history.js';
 import { whenChanged } from '../live.js';
 
@@ -251,43 +252,49 @@ async function importFile() {
     h('p.muted.small', 'Defaults for columns the file does not have:'),
     ...(await didFields({ operatorRequired: false, unchangedLabel: 'From the file', withNotes: false, tagHint: 'used for rows without a tag' })),
   ];
-  const result = await dialog({
+  let data;
+  const preview = await dialog({
     title: 'Import DIDs',
+    intro: 'The file is first checked as a dry run: you see what would be created and refused, then run it for real.',
     fields,
-    submitLabel: 'Upload and import',
+    submitLabel: 'Upload and preview',
     submit: async (v, form) => {
-      const data = new FormData();
+      data = new FormData();
       data.append('file', form.elements.file.files[0]);
       for (const key of ['operatorId', 'status', 'afterHoldStatus', 'tag']) if (v[key]) data.append(key, v[key]);
-      return (await api.upload('/api/dids/import', data)).body;
+      return (await api.upload('/api/dids/import?dryRun=true', data)).body;
     },
   });
-  return announce(result, 'Importing DIDs', 'Import done');
+  return previewThenRun(preview, async () => (await api.upload('/api/dids/import', data)).body, 'Importing DIDs');
 }
 
 /** selection: {numbers: [...]} or {filter: {...}} — the two ways PATCH/DELETE /api/dids select DIDs. */
 async function massEdit(selection, n) {
-  const result = await dialog({
+  let request;
+  const preview = await dialog({
     title: selection.filter ? `Edit all ${plural(n, 'DID')} matching the filter` : `Edit ${plural(n, 'DID')}`,
-    intro: 'Only the fields you fill in are changed. Status can be set only for DIDs not held by a client.',
+    intro: 'Only the fields you fill in are changed. Status can be set only for DIDs not held by a client. '
+      + 'You first see a preview (a dry run), then run it for real.',
     fields: await didFields({ operatorRequired: false, unchangedLabel: 'Keep as is' }),
-    submitLabel: selection.filter ? 'Apply to all matching' : 'Apply to selected',
+    submitLabel: 'Preview',
     submit: async (changes) => {
       if (!Object.keys(changes).length) throw new Error('Fill in at least one field to change.');
       // a filter's count may have grown since it was shown: the service refuses rather than change more
-      return (await api.patch('/api/dids', { ...selection, ...changes, expectedCount: selection.filter ? n : undefined })).body ?? {};
+      request = { ...selection, ...changes, expectedCount: selection.filter ? n : undefined };
+      return (await api.patch('/api/dids?dryRun=true', request)).body ?? {};
     },
   });
-  return announce(result, 'Editing DIDs', `${plural(n, 'DID')} updated`);
+  return previewThenRun(preview, async () => (await api.patch('/api/dids', request)).body ?? {}, 'Editing DIDs');
 }
 
 async function massDelete(selection, n) {
   const ok = await confirm(selection.filter ? `Delete all ${plural(n, 'DID')} matching the filter?` : `Delete ${plural(n, 'DID')}?`,
     'Only IN_STOCK, RESERVED and ARCHIVE numbers can be deleted; the others are reported. Their history stays in the audit log.',
-    { label: 'Delete' });
+    { label: 'Preview the delete' });
   if (!ok) return undefined;
-  const result = await attempt(async () => (await api.delete('/api/dids', { ...selection, expectedCount: selection.filter ? n : undefined })).body ?? {});
-  return announce(result, 'Deleting DIDs', `${plural(n, 'DID')} deleted`);
+  const request = { ...selection, expectedCount: selection.filter ? n : undefined };
+  const preview = await attempt(async () => (await api.delete('/api/dids?dryRun=true', request)).body ?? {});
+  return previewThenRun(preview, async () => (await api.delete('/api/dids', request)).body ?? {}, 'Deleting DIDs');
 }
 
 /** The detail panel of one DID: its fields, an edit form, routing, and its audit history. */

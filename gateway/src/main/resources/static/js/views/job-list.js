@@ -35,7 +35,7 @@ export default {
             onOpen: (job) => api.get(`/api/dids/jobs/${job.id}`).then((full) => followJob(full, 'Bulk job')).then(() => refresh({ quiet: true })),
             columns: [
               { label: 'Started', value: (j) => when(j.createdAt) },
-              { label: 'Kind', value: (j) => j.kind.replaceAll('_', ' ').toLowerCase() },
+              { label: 'Kind', value: (j) => j.kind.replaceAll('_', ' ').toLowerCase() + (j.dryRun ? ' (dry run)' : '') },
               { label: 'State', value: (j) => badge(j.state) },
               { label: 'Progress', class: 'num', value: (j) => `${count((j.succeeded ?? 0) + (j.failed ?? 0))} / ${count(j.total)}` },
               { label: 'Succeeded', class: 'num', value: (j) => count(j.succeeded) },

@@ -13,7 +13,7 @@ function report(job) {
   // Imports number their rows (header = row 1); lists and ranges have none.
   const withRows = errors.some((e) => e.row !== null && e.row !== undefined);
   return h('div.job',
-    h('div.job-state', badge(job.state), h('span.muted', ` ${String(job.kind || 'job').replaceAll('_', ' ').toLowerCase()} · ${job.id ?? ''}`)),
+    h('div.job-state', badge(job.state), h('span.muted', ` ${String(job.kind || 'job').replaceAll('_', ' ').toLowerCase()}${job.dryRun ? ' (dry run: nothing written)' : ''} · ${job.id ?? ''}`)),
     job.detail && h('div.notice', job.detail),
     h('div.progress', { role: 'progressbar', 'aria-valuenow': percent, 'aria-valuemin': 0, 'aria-valuemax': 100 },
       h('div.bar', { style: `width:${percent}%`, class: job.failed ? 'with-errors' : '' })),
@@ -45,22 +45,35 @@ export function jobActions(job, onChange, size = '') {
   ];
 }
 
-/** Opens a dialog following the job until it ends; resolves with the final job when the dialog is closed. */
-export function followJob(job, title = 'Bulk job') {
+/**
+ * Opens a dialog following the job until it ends; resolves with the final job when the dialog is closed. With
+ * {@code proceedLabel} (a dry run's preview) a button of that name, usable once the job COMPLETED, closes it and
+ * resolves with the job marked {@code proceed: true}.
+ */
+export function followJob(job, title = 'Bulk job', proceedLabel = undefined) {
   return new Promise((resolve) => {
     const body = h('div.dialog-body', report(job));
     const actions = h('span.actions', jobActions(job));
-    const closeButton = h('button.primary', { type: 'button', onclick: () => box.close() }, 'Close');
+    let proceed = false;
+    const proceedButton = proceedLabel && h('button.primary', {
+      type: 'button', disabled: job.state !== 'COMPLETED', onclick: () => { proceed = true; box.close(); },
+    }, proceedLabel);
+    const closeButton = h(proceedLabel ? 'button' : 'button.primary', { type: 'button', onclick: () => box.close() }, 'Close');
     const box = h('dialog.modal.wide',
-      h('div.dialog-form', h('header', h('h2', title)), body, h('footer', h('span.muted.hint', 'Closing does not stop the job; the Jobs tab shows it again.'), actions, closeButton)));
+      h('div.dialog-form', h('header', h('h2', title)), body, h('footer', h('span.muted.hint', 'Closing does not stop the job; the Jobs tab shows it again.'), actions, closeButton, proceedButton)));
     const controller = new AbortController();
     let last = job;
-    box.addEventListener('close', () => { controller.abort(); box.remove(); resolve(last); });
+    box.addEventListener('close', () => { controller.abort(); box.remove(); resolve(proceed ? { ...last, proceed } : last); });
     document.body.append(box);
     box.showModal();
     closeButton.focus();
     if (job.state === 'RUNNING' && job.id) {
-      api.followJob(job.id, (next) => { last = next; clear(body, report(next)); clear(actions, jobActions(next)); }, { signal: controller.signal })
+      api.followJob(job.id, (next) => {
+        last = next;
+        clear(body, report(next));
+        clear(actions, jobActions(next));
+        if (proceedButton) proceedButton.disabled = next.state !== 'COMPLETED';
+      }, { signal: controller.signal })
         .catch((e) => body.append(problem(e)));
     }
   });

@@ -89,6 +89,9 @@ class AdminUiIT {
         waitForText("dialog[open] .job-state", "COMPLETED");
         waitForText("dialog[open] .job-errors", "not-a-number");
         screenshot("import-with-a-bad-row");
+        click(button("Run for real")); // the first run was the preview (a dry run)
+        waitForText("dialog[open] .job-state", "import ·");
+        waitForText("dialog[open] .job-state", "COMPLETED");
         click(button("Close"));
         waitForText("table.data", prefix + "51");
 

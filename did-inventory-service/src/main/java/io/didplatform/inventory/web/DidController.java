@@ -77,7 +77,8 @@ class DidController {
     }
 
     @PostMapping
-    ResponseEntity<?> create(@Valid @RequestBody DidRequests.Create request, HttpServletRequest http) {
+    ResponseEntity<?> create(@Valid @RequestBody DidRequests.Create request,
+                             @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest http) {
         int given = (request.number() == null ? 0 : 1) + (request.numbers() == null ? 0 : 1) + (request.range() == null ? 0 : 1);
         if (given != 1) {
             throw DomainException.invalid("INVALID_REQUEST", "Give exactly one of number, numbers or range");
@@ -85,6 +86,10 @@ class DidController {
         DidFields.settableOrNone(request.status(), "status");
         DidFields.settableOrNone(request.afterHoldStatus(), "afterHoldStatus");
         if (request.number() != null) {
+            if (dryRun) {
+                throw DomainException.invalid("DRY_RUN_NOT_SUPPORTED", "A dry run is for numbers or a range; "
+                        + "creating one number refuses at once when it would fail");
+            }
             String number = DidNumber.normalise(request.number());
             CreateDid command = new CreateDid(number, request.operatorId(), request.status(), request.afterHoldStatus(),
                     request.tag(), request.notes());
@@ -98,7 +103,7 @@ class DidController {
         String afterHold = request.afterHoldStatus() == null ? null : request.afterHoldStatus().name();
         if (request.range() != null) {
             DidRange range = DidRange.parse(request.range(), maxBulk);
-            return jobRequests.start("CREATE_RANGE", range.size(), http, (progress, metaData) -> creation.run(
+            return jobRequests.start("CREATE_RANGE", dryRun, range.size(), http, (progress, metaData) -> creation.run(
                     range.rows(number -> new DidRow(null, number, request.operatorId(), status, afterHold,
                             request.tag(), request.notes())), progress, metaData));
         }
@@ -107,7 +112,7 @@ class DidController {
         }
         List<DidRow> rows = request.numbers().stream().map(number -> new DidRow(null, number, request.operatorId(),
                 status, afterHold, request.tag(), request.notes())).toList();
-        return jobRequests.start("CREATE_LIST", rows.size(), http,
+        return jobRequests.start("CREATE_LIST", dryRun, rows.size(), http,
                 (progress, metaData) -> creation.run(rows.iterator(), progress, metaData));
     }
 
@@ -159,20 +164,22 @@ class DidController {
     }
 
     @PatchMapping
-    ResponseEntity<JobReport> updateMany(@Valid @RequestBody DidRequests.MassChange request, HttpServletRequest http) {
+    ResponseEntity<JobReport> updateMany(@Valid @RequestBody DidRequests.MassChange request,
+                                         @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest http) {
         DidFields.settableOrNone(request.status(), "status");
         DidFields.settableOrNone(request.afterHoldStatus(), "afterHoldStatus");
         DidSelection selection = selection(request.numbers(), request.filter());
         UpdateDid changes = new UpdateDid(null, request.operatorId(), request.status(), request.afterHoldStatus(),
                 request.tag(), request.notes());
-        return jobRequests.start("MASS_UPDATE", sizeAsExpected(selection, request.expectedCount()), http,
+        return jobRequests.start("MASS_UPDATE", dryRun, sizeAsExpected(selection, request.expectedCount()), http,
                 (progress, metaData) -> massChange.update(selection, changes, progress, metaData));
     }
 
     @DeleteMapping
-    ResponseEntity<JobReport> deleteMany(@Valid @RequestBody DidRequests.MassDelete request, HttpServletRequest http) {
+    ResponseEntity<JobReport> deleteMany(@Valid @RequestBody DidRequests.MassDelete request,
+                                         @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest http) {
         DidSelection selection = selection(request.numbers(), request.filter());
-        return jobRequests.start("MASS_DELETE", sizeAsExpected(selection, request.expectedCount()), http,
+        return jobRequests.start("MASS_DELETE", dryRun, sizeAsExpected(selection, request.expectedCount()), http,
                 (progress, metaData) -> massChange.delete(selection, progress, metaData));
     }
 

@@ -68,6 +68,7 @@ class DidFileController {
                                          @RequestParam(required = false) DidStatus status,
                                          @RequestParam(required = false) DidStatus afterHoldStatus,
                                          @RequestParam(required = false) String tag,
+                                         @RequestParam(defaultValue = "false") boolean dryRun,
                                          HttpServletRequest http) {
         if (operatorId != null && !operatorId.isBlank() && registry.resolveOperator(operatorId.trim()) == null) {
             throw DomainException.invalid("OPERATOR_NOT_FOUND", "No operator " + operatorId);
@@ -84,7 +85,7 @@ class DidFileController {
             DidImport.delete(copy);
             throw DomainException.invalid("UNREADABLE_FILE", e.getMessage());
         }
-        return jobRequests.start("IMPORT", checked.rows(), http,
+        return jobRequests.start("IMPORT", dryRun, checked.rows(), http,
                 (progress, metaData) -> importer.run(checked, defaults, progress, metaData));
     }
 

@@ -32,13 +32,16 @@ class JobRequests {
         this.patience = settings.answerWithin();
     }
 
-    /** {@code work} gets the progress and the metadata (actor, correlation) its commands and events carry. */
-    ResponseEntity<JobReport> start(String kind, long total, HttpServletRequest request,
+    /**
+     * {@code work} gets the progress and the metadata (actor, correlation) its commands and events carry; a
+     * {@code dryRun} reports what it would do and writes nothing.
+     */
+    ResponseEntity<JobReport> start(String kind, boolean dryRun, long total, HttpServletRequest request,
                                     BiConsumer<JobProgress, Map<String, Object>> work) {
         // read now: the request is gone when the job runs
         String actor = AuthenticatedCaller.actorOf(request);
         String correlation = RequestIdFilter.correlationOf(request);
-        UUID id = jobs.start(kind, total, actor, progress -> work.accept(progress, Map.of(
+        UUID id = jobs.start(kind, dryRun, total, actor, progress -> work.accept(progress, Map.of(
                 MessageContext.ACTOR, actor,
                 MessageContext.CORRELATION, correlation == null ? progress.id().toString() : correlation)));
         JobReport report = jobs.awaitBriefly(id, patience);

@@ -37,6 +37,7 @@ public class BulkJobs {
     private static final Logger log = LoggerFactory.getLogger(BulkJobs.class);
 
     private final JobStore store;
+    private final DryRun dryRuns;
     private final ExecutorService executor;
     private final String owner;
     private final int maxStoredErrors;
@@ -45,8 +46,9 @@ public class BulkJobs {
     private final Duration searchableWithin;
     private final Map<UUID, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
-    BulkJobs(JobStore store, ReadModelCatchUp readModel, JobSettings settings) {
+    BulkJobs(JobStore store, DryRun dryRuns, ReadModelCatchUp readModel, JobSettings settings) {
         this.store = store;
+        this.dryRuns = dryRuns;
         this.readModel = readModel;
         this.searchableWithin = settings.searchableWithin();
         AtomicInteger count = new AtomicInteger();
@@ -61,16 +63,23 @@ public class BulkJobs {
         this.silence = settings.silenceBeforeFailed();
     }
 
-    /** Records a RUNNING job and runs {@code work} in the background; an exception ends it FAILED. */
-    public UUID start(String kind, long total, String actor, Consumer<JobProgress> work) {
+    /**
+     * Records a RUNNING job and runs {@code work} in the background; an exception ends it FAILED. A dry run does
+     * the same work and reports it the same way, then rolls everything back ({@link DryRun}).
+     */
+    public UUID start(String kind, boolean dryRun, long total, String actor, Consumer<JobProgress> work) {
         UUID id = UUID.randomUUID();
-        store.create(id, kind, total, actor, owner);
+        store.create(id, kind, dryRun, total, actor, owner);
         JobProgress progress = new JobProgress(id, store, maxStoredErrors, total);
         CompletableFuture<Void> done = new CompletableFuture<>();
         running.put(id, done);
         executor.execute(() -> {
             try {
-                run(progress, work);
+                if (dryRun) {
+                    runDry(progress, work);
+                } else {
+                    run(progress, work);
+                }
             } finally {
                 running.remove(id);
                 done.complete(null);
@@ -94,6 +103,21 @@ public class BulkJobs {
             log.error("Job {} failed", progress.id(), e);
             progress.flush();
             store.finish(progress.id(), JobState.FAILED, "The job stopped: " + e.getMessage());
+        }
+    }
+
+    private void runDry(JobProgress progress, Consumer<JobProgress> work) {
+        try {
+            dryRuns.run(() -> work.accept(progress));
+            progress.flush();
+            store.finish(progress.id(), JobState.COMPLETED, "Dry run: nothing was written; a real run would do this");
+        } catch (JobCancelled cancelled) {
+            progress.flush();
+            store.finish(progress.id(), JobState.CANCELLED, "Dry run cancelled; nothing was written");
+        } catch (RuntimeException e) {
+            log.error("Dry run {} failed", progress.id(), e);
+            progress.flush();
+            store.finish(progress.id(), JobState.FAILED, "The dry run stopped: " + e.getMessage());
         }
     }
 

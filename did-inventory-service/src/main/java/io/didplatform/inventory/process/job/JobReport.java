@@ -6,9 +6,10 @@ import java.util.UUID;
 
 /**
  * A bulk job as clients see it (docs/api.md), with its {@code kind}, {@code errorsOmitted} (errors beyond the
- * stored maximum are counted, not listed), {@code detail} (why a job FAILED) and its times.
+ * stored maximum are counted, not listed), {@code detail} (why a job FAILED) and its times. A {@code dryRun} job's report says what a real run would do;
+ * it wrote nothing.
  */
-public record JobReport(UUID id, String kind, JobState state, long total, long succeeded, long failed,
+public record JobReport(UUID id, String kind, boolean dryRun, JobState state, long total, long succeeded, long failed,
                         List<RowError> errors, long errorsOmitted, String detail, Instant createdAt,
                         Instant finishedAt) {
 

@@ -3,6 +3,9 @@ package io.didplatform.inventory.process.job;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -18,20 +21,30 @@ import java.util.function.Consumer;
 class JobStore {
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** Progress is saved outside the work's transaction: a dry run's rollback must keep it. */
+    private final TransactionTemplate ownTransaction;
 
-    JobStore(JdbcTemplate jdbc, Clock clock) {
+    JobStore(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    void create(UUID id, String kind, long total, String actor, String owner) {
+    void create(UUID id, String kind, boolean dryRun, long total, String actor, String owner) {
         jdbc.update("""
-                insert into did_job (id, kind, state, total, actor, owner, created_at, heartbeat_at)
-                values (?, ?, 'RUNNING', ?, ?, ?, now(), now())""", id, kind, total, actor, owner);
+                insert into did_job (id, kind, dry_run, state, total, actor, owner, created_at, heartbeat_at)
+                values (?, ?, ?, 'RUNNING', ?, ?, ?, now(), now())""", id, kind, dryRun, total, actor, owner);
     }
 
     /** Saves the counters and new errors; answers whether someone asked to cancel the job. */
     boolean progress(UUID id, long total, long succeeded, long failed, long omitted, List<JobReport.RowError> newErrors) {
+        return Boolean.TRUE.equals(ownTransaction.execute(
+                status -> saveProgress(id, total, succeeded, failed, omitted, newErrors)));
+    }
+
+    private boolean saveProgress(UUID id, long total, long succeeded, long failed, long omitted,
+                                 List<JobReport.RowError> newErrors) {
         if (!newErrors.isEmpty()) {
             jdbc.batchUpdate("insert into did_job_error (job_id, row_no, number, reason) values (?, ?, ?, ?)",
                     newErrors, 500, (statement, error) -> {
@@ -60,11 +73,11 @@ class JobStore {
     /** The newest jobs first, without their row errors. */
     List<JobSummary> recent(JobState state, String kind, int offset, int limit) {
         return jdbc.query("""
-                select id, kind, state, total, succeeded, failed, detail, actor, cancel_requested_by, created_at,
+                select id, kind, dry_run, state, total, succeeded, failed, detail, actor, cancel_requested_by, created_at,
                        finished_at
                 from did_job where (?::text is null or state = ?::text) and (?::text is null or kind = ?::text)
                 order by created_at desc, id limit ? offset ?""",
-                (row, i) -> new JobSummary(row.getObject("id", UUID.class), row.getString("kind"),
+                (row, i) -> new JobSummary(row.getObject("id", UUID.class), row.getString("kind"), row.getBoolean("dry_run"),
                         JobState.valueOf(row.getString("state")), row.getLong("total"), row.getLong("succeeded"),
                         row.getLong("failed"), row.getString("detail"), row.getString("actor"),
                         row.getString("cancel_requested_by"), row.getTimestamp("created_at").toInstant(),
@@ -109,8 +122,8 @@ class JobStore {
                 (row, i) -> new JobReport.RowError((Long) row.getObject(1), row.getString(2), row.getString(3)),
                 id, maxErrors);
         return jdbc.query("select * from did_job where id = ?", (row, i) -> new JobReport(
-                row.getObject("id", UUID.class), row.getString("kind"), JobState.valueOf(row.getString("state")),
-                row.getLong("total"), row.getLong("succeeded"), row.getLong("failed"), errors,
+                row.getObject("id", UUID.class), row.getString("kind"), row.getBoolean("dry_run"),
+                JobState.valueOf(row.getString("state")), row.getLong("total"), row.getLong("succeeded"), row.getLong("failed"), errors,
                 row.getLong("errors_omitted"), row.getString("detail"),
                 row.getTimestamp("created_at").toInstant(),
                 row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant()),

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A bulk job in the list of recent jobs: its counters and who started it, without its row errors. */
-public record JobSummary(UUID id, String kind, JobState state, long total, long succeeded, long failed,
+public record JobSummary(UUID id, String kind, boolean dryRun, JobState state, long total, long succeeded, long failed,
                          String detail, String actor, String cancelRequestedBy, Instant createdAt,
                          Instant finishedAt) {
 }
