@@ -11,8 +11,9 @@ import clients from './views/clients.js';
 import routing from './views/routing.js';
 import audit from './views/audit.js';
 import jobList from './views/job-list.js';
+import holdsAhead from './views/holds-ahead.js';
 
-const VIEWS = [dids, operators, packages, clientPackages, clients, routing, audit, jobList];
+const VIEWS = [dids, operators, packages, clientPackages, clients, routing, audit, jobList, holdsAhead];
 const app = document.getElementById('app');
 
 // names in pickers and tables follow operators, packages and clients created or renamed elsewhere

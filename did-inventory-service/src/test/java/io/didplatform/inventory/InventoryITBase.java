@@ -19,6 +19,7 @@ import java.util.List;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "did.hold.period=PT10S", "did.hold.expiry.poll-interval=PT0.5S", "did.hold.cascade.sweep-interval=PT2S",
+        "did.reservation.expiry.poll-interval=PT0.5S",
         "did.dead-letters.first-retry-after=PT0.2S", "did.dead-letters.batch-attempts=2"})
 public abstract class InventoryITBase extends ServiceITBase {
     Api api;

@@ -10,6 +10,7 @@ import { followJob, isJob } from './jobs.js';
 import { previewThenRun } from './dry-run.js';
 import { loadHistory } from './history.js';
 import { whenChanged } from '../live.js';
+import { reservationBox } from './reservation.js';
 
 export const STATUSES = ['IN_STOCK', 'RESERVED', 'ARCHIVE', 'ACTIVE', 'BLOCKED', 'HOLD'];
 export const STAFF_STATUSES = ['IN_STOCK', 'RESERVED', 'ARCHIVE'];
@@ -303,7 +304,7 @@ export async function openDid(number, onChange) {
   history.replaceState(null, '', `#/dids/${encodeURIComponent(number)}`);
   const details = h('div', loading());
   const historyBox = h('div');
-  panel.body.append(details, h('h3', 'History'), historyBox);
+  panel.body.append(details, reservationBox(number, () => { load(); onChange?.(); }), h('h3', 'History'), historyBox);
   loadHistory(`/api/audit/dids/${encodeURIComponent(number)}/history`, historyBox);
 
   /** Shows `known` (what a command answered) or else what the read model has now. */

@@ -27,6 +27,8 @@ final class Refusals {
             case PACKAGE_INACTIVE -> "The client package is not active: activate it before taking DIDs";
             case LIMIT_REACHED -> "The client package's limit"
                     + terms.map(cp -> " of " + cp.didLimit() + " DIDs").orElse("") + " is reached: give one back first";
+            case RESERVED_FOR_ANOTHER_CLIENT -> number + " is reserved for another client or a sales deal until its"
+                    + " reservation ends; ask the DID team to release it for you";
             case TIMEOUT -> "Inventory did not answer for " + number + " in time; the request was given up, try again";
         };
     }

@@ -16,6 +16,10 @@ import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.DidReservationExpired;
+import io.didplatform.contracts.inventory.DidReservationExtended;
+import io.didplatform.contracts.inventory.DidReservationReleased;
+import io.didplatform.contracts.inventory.DidReserved;
 import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
@@ -110,6 +114,25 @@ final class Transitions {
         if (payload instanceof DidReleased e) {
             return Transition.of(DID, e.number(), s -> set(s, "status", e.status(), "holdUntil", null,
                     "holdReason", null, "clientId", null, "clientPackageId", null, "destination", null));
+        }
+        return reservations(payload);
+    }
+
+    private static Transition reservations(Object payload) {
+        if (payload instanceof DidReserved e) {
+            return Transition.of(DID, e.number(), s -> set(s, "status", DidStatus.RESERVED,
+                    "reservedForClientId", e.clientId(), "reservedForDeal", e.deal(), "reservedUntil", e.reservedUntil()));
+        }
+        if (payload instanceof DidReservationExtended e) {
+            return Transition.of(DID, e.number(), s -> set(s, "reservedUntil", e.reservedUntil()));
+        }
+        if (payload instanceof DidReservationReleased e) {
+            return Transition.of(DID, e.number(), s -> set(s, "status", e.status(), "reservedForClientId", null,
+                    "reservedForDeal", null, "reservedUntil", null));
+        }
+        if (payload instanceof DidReservationExpired e) {
+            return Transition.of(DID, e.number(), s -> set(s, "status", e.status(), "reservedForClientId", null,
+                    "reservedForDeal", null, "reservedUntil", null));
         }
         return null;
     }

@@ -1,9 +1,11 @@
 package io.didplatform.inventory.command.did;
 
 import io.didplatform.contracts.inventory.AssignmentRejection;
+import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidBlocked;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.DidReservationExtended;
 import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.DidUnblocked;
@@ -18,6 +20,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -53,6 +57,9 @@ public class DidAggregate extends DidState {
         requireExists();
         DidStatus newStatus = command.status() == null ? status : DidFields.settable(command.status(), "status");
         StaffFields edited = fields.edited(command);
+        if (newStatus != status && reservation != null) {
+            throw reserved();
+        }
         if (newStatus != status && !status.isStaffSettable()) {
             throw DomainException.conflict("DID_HELD_BY_CLIENT", "DID " + number + " is " + status
                     + " for client " + assignment.clientId() + "; its status changes only through the client's DIDs");
@@ -66,6 +73,9 @@ public class DidAggregate extends DidState {
     @CommandHandler
     void handle(DeleteDid command) {
         requireExists();
+        if (reservation != null) {
+            throw reserved();
+        }
         if (!status.isStaffSettable()) {
             throw DomainException.conflict("DID_NOT_DELETABLE", "DID " + number + " is " + status
                     + "; only IN_STOCK, RESERVED or ARCHIVE DIDs can be deleted");
@@ -86,7 +96,8 @@ public class DidAggregate extends DidState {
             eventBus.publish(GenericEventMessage.asEventMessage(
                     ClientLifecycle.rejection(command, AssignmentRejection.UNKNOWN_NUMBER)));
         } else if (!command.requestId().equals(assignment.requestId())) { // not granted already
-            lifecycle().assign(command, holdings).forEach(AggregateLifecycle::apply);
+            (reservation == null ? lifecycle().assign(command, holdings) : takeReserved(command, holdings))
+                    .forEach(AggregateLifecycle::apply);
         }
     }
 
@@ -139,5 +150,76 @@ public class DidAggregate extends DidState {
             apply(new DidReleased(number, fields.afterHoldStatus()));
         }
         return true;
+    }
+
+    // Reservations (docs/design.md, "Reservations that expire"): staff reserve an IN_STOCK DID for a client or a
+    // sales deal until a time; ReservationExpiry sends EndReservation when that time has passed.
+
+    @CommandHandler
+    void handle(ReserveDid command) {
+        requireExists();
+        if (reservation != null) {
+            throw reserved();
+        }
+        if (status != DidStatus.IN_STOCK) {
+            throw DomainException.conflict("DID_NOT_IN_STOCK", "DID " + number + " is " + status
+                    + "; only an IN_STOCK DID can be reserved");
+        }
+        apply(Reservation.start(number, command, status));
+    }
+
+    @CommandHandler
+    void handle(ExtendReservation command) {
+        Reservation current = requireReservation();
+        Instant until = Reservation.end(command.reservedUntil(), command.now());
+        if (until.isBefore(current.until())) {
+            throw DomainException.invalid("RESERVATION_NOT_LATER", "DID " + number + " is reserved until "
+                    + current.until() + "; an extension must end later (release the reservation to end it now)");
+        }
+        if (until.isAfter(current.until())) { // the same end again (a retried request) changes nothing
+            apply(new DidReservationExtended(number, until));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReleaseReservation command) {
+        apply(requireReservation().release(number));
+    }
+
+    @CommandHandler
+    void handle(EndReservation command) {
+        if (reservation != null && reservation.endedBy(command.dueBy())) {
+            apply(reservation.expire(number));
+        }
+    }
+
+    /**
+     * A take of a reserved DID: another client's is refused; the reservation's client's is decided as if the DID
+     * were in its status before, and when granted ends the reservation first (its history says so).
+     */
+    private List<Object> takeReserved(AssignDid command, ClientPackageHoldings holdings) {
+        if (!reservation.heldFor(command.clientId())) {
+            return List.of(ClientLifecycle.rejection(command, AssignmentRejection.RESERVED_FOR_ANOTHER_CLIENT));
+        }
+        List<Object> decided = new ClientLifecycle(number, reservation.statusBefore(), fields.tag(), assignment, hold)
+                .assign(command, holdings);
+        return decided.get(0) instanceof DidAssigned
+                ? Stream.concat(Stream.of(reservation.release(number)), decided.stream()).toList()
+                : decided;
+    }
+
+    private Reservation requireReservation() {
+        requireExists();
+        if (reservation == null) {
+            throw DomainException.conflict("DID_NOT_RESERVED", "DID " + number + " has no reservation");
+        }
+        return reservation;
+    }
+
+    private DomainException reserved() {
+        return DomainException.conflict("DID_RESERVED", "DID " + number + " is reserved"
+                + (reservation.clientId() == null ? "" : " for client " + reservation.clientId())
+                + (reservation.deal() == null ? "" : " (" + reservation.deal() + ")")
+                + " until " + reservation.until() + "; release the reservation first");
     }
 }

@@ -6,6 +6,10 @@ import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.DidReservationExpired;
+import io.didplatform.contracts.inventory.DidReservationExtended;
+import io.didplatform.contracts.inventory.DidReservationReleased;
+import io.didplatform.contracts.inventory.DidReserved;
 import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
@@ -17,7 +21,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * What a DID's events made of it, for {@link DidAggregate}'s decisions: whether it is in the inventory now, its
- * status, what staff keep on it, which client has it, its hold. Changed only by its events.
+ * status, what staff keep on it, which client has it, its hold, its reservation. Changed only by its events.
  */
 abstract class DidState {
 
@@ -28,6 +32,7 @@ abstract class DidState {
     StaffFields fields;
     Assignment assignment = Assignment.NONE;
     Hold hold;
+    Reservation reservation;
 
     ClientLifecycle lifecycle() {
         return new ClientLifecycle(number, status, fields.tag(), assignment, hold);
@@ -45,6 +50,7 @@ abstract class DidState {
         fields = StaffFields.of(event);
         assignment = Assignment.NONE;
         hold = null;
+        reservation = null;
     }
 
     @EventSourcingHandler
@@ -96,6 +102,29 @@ abstract class DidState {
         status = event.status();
         assignment = Assignment.NONE;
         hold = null;
+    }
+
+    @EventSourcingHandler
+    void on(DidReserved event) {
+        status = DidStatus.RESERVED;
+        reservation = Reservation.of(event);
+    }
+
+    @EventSourcingHandler
+    void on(DidReservationExtended event) {
+        reservation = reservation.extendedTo(event.reservedUntil());
+    }
+
+    @EventSourcingHandler
+    void on(DidReservationReleased event) {
+        status = event.status();
+        reservation = null;
+    }
+
+    @EventSourcingHandler
+    void on(DidReservationExpired event) {
+        status = event.status();
+        reservation = null;
     }
 
     DidSnapshot snapshot() {

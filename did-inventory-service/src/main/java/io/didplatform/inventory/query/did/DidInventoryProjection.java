@@ -6,6 +6,10 @@ import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.DidReservationExpired;
+import io.didplatform.contracts.inventory.DidReservationExtended;
+import io.didplatform.contracts.inventory.DidReservationReleased;
+import io.didplatform.contracts.inventory.DidReserved;
 import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
@@ -106,6 +110,32 @@ public class DidInventoryProjection {
                 event.number(), event.status().name());
     }
 
+    @EventHandler
+    void on(DidReserved event, @Timestamp Instant at) {
+        update("status = 'RESERVED', reserved_client_id = ?, reserved_deal = ?, reserved_until = ?", at, event.number(),
+                event.clientId(), event.deal(), java.sql.Timestamp.from(event.reservedUntil()));
+    }
+
+    @EventHandler
+    void on(DidReservationExtended event, @Timestamp Instant at) {
+        update("reserved_until = ?", at, event.number(), java.sql.Timestamp.from(event.reservedUntil()));
+    }
+
+    @EventHandler
+    void on(DidReservationReleased event, @Timestamp Instant at) {
+        endReservation(event.number(), event.status(), at);
+    }
+
+    @EventHandler
+    void on(DidReservationExpired event, @Timestamp Instant at) {
+        endReservation(event.number(), event.status(), at);
+    }
+
+    private void endReservation(String number, DidStatus status, Instant at) {
+        update("status = ?, reserved_client_id = null, reserved_deal = null, reserved_until = null", at, number,
+                status.name());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from did_view");
@@ -170,7 +200,8 @@ public class DidInventoryProjection {
                 on conflict (number) do update set status = excluded.status,
                     after_hold_status = excluded.after_hold_status, operator_id = excluded.operator_id,
                     tag = excluded.tag, notes = excluded.notes, client_id = null, client_package_id = null,
-                    destination = null, hold_until = null, created_at = excluded.created_at,
+                    destination = null, hold_until = null, reserved_client_id = null, reserved_deal = null,
+                    reserved_until = null, created_at = excluded.created_at,
                     updated_at = excluded.updated_at"""));
     }
 }

@@ -6,6 +6,9 @@ import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.DidReservationExpired;
+import io.didplatform.contracts.inventory.DidReservationReleased;
+import io.didplatform.contracts.inventory.DidReserved;
 import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
@@ -107,6 +110,21 @@ public class RoutingTable {
     @EventHandler
     void on(DidReleased event) {
         change(event.number(), old -> BARE.get(event.status()));
+    }
+
+    @EventHandler
+    void on(DidReserved event) {
+        change(event.number(), old -> withStatus(old, DidStatus.RESERVED));
+    }
+
+    @EventHandler
+    void on(DidReservationReleased event) {
+        change(event.number(), old -> withStatus(old, event.status()));
+    }
+
+    @EventHandler
+    void on(DidReservationExpired event) {
+        change(event.number(), old -> withStatus(old, event.status()));
     }
 
     @ResetHandler
