@@ -17,6 +17,7 @@ import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.beans.factory.annotation.Value;
+import io.didplatform.support.reconcile.ReconciliationConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,7 +34,7 @@ import java.time.Duration;
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
         TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class,
-        ApiDocsConfiguration.class})
+        ApiDocsConfiguration.class, ReconciliationConfiguration.class})
 @EnableConfigurationProperties({CommandSettings.class, ProcessorSettings.class, DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
         DeadLetterSettings.class})
 public class DidServiceAutoConfiguration {

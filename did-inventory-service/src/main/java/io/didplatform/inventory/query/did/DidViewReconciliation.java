@@ -1,0 +1,24 @@
+package io.didplatform.inventory.query.did;
+
+import io.didplatform.support.axon.ProcessorPositions;
+import io.didplatform.support.reconcile.ProjectionReplayCheck;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/** The DID view in the reconciliation: replayed from the event store into a scratch copy and compared by content. */
+@Configuration(proxyBeanMethods = false)
+class DidViewReconciliation {
+
+    @Bean
+    ProjectionReplayCheck didViewCheck(DataSource dataSource, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                       ProcessorPositions positions) {
+        return new ProjectionReplayCheck("did-view-vs-events", DidInventoryProjection.PROCESSING_GROUP,
+                List.of(new ProjectionReplayCheck.Table("did_view", "number")), DidInventoryProjection::new,
+                dataSource, eventSerializer, positions);
+    }
+}
