@@ -74,9 +74,11 @@ class ClientPackageController {
         Instant now = clock.instant();
         ClientPackageGiven given = commands.sendAndWait(new CreateClientPackage(id, request.clientId(),
                 request.packageId(), request.startsAt(), request.endsAt(), now));
-        ClientPackageResponse created = readYourWrites.await(() -> clientPackages.find(id)).orElseGet(() ->
-                new ClientPackageResponse(id, request.clientId(), request.packageId(),
-                        given.active() ? ClientPackageStatus.ACTIVE : ClientPackageStatus.PENDING, null,
+        ClientPackageStatus status = given.active() ? ClientPackageStatus.ACTIVE : ClientPackageStatus.PENDING;
+        // the view may show the creation a moment before the activation that came with it: wait for both
+        ClientPackageResponse created = readYourWrites.await(() -> clientPackages.find(id)
+                .filter(view -> view.status() == status)).orElseGet(() ->
+                new ClientPackageResponse(id, request.clientId(), request.packageId(), status, null,
                         given.didLimit(), 0, given.tags(), request.startsAt(), request.endsAt(), now, now));
         return ResponseEntity.created(URI.create("/api/client-packages/" + id)).body(created);
     }
