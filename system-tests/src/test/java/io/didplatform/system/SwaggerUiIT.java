@@ -64,8 +64,8 @@ class SwaggerUiIT {
         waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock.is-open .execute"))).click();
 
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".opblock.is-open .live-responses-table .response-col_status"), "200"));
-        assertThat(browser.findElement(By.cssSelector(".opblock.is-open .live-responses-table .response-col_description"))
+                By.cssSelector(".opblock.is-open .live-responses-table tbody .response-col_status"), "200"));
+        assertThat(browser.findElement(By.cssSelector(".opblock.is-open .live-responses-table tbody .response-col_description"))
                 .getText()).contains("\"content\"", "\"totalElements\"");
         Files.write(SCREENSHOTS.resolve("swagger-try-it-out.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
