@@ -75,7 +75,9 @@ async function send(method, path, { query, body, form, credentials } = {}) {
   } catch (e) {
     throw new ApiError(0, 'The gateway cannot be reached. Check the network or whether the platform is running.', { method, path });
   }
-  if (response.status === 401 && !credentials) {
+  // only a refusal of the login still in use logs out: a request that left after a log-out (a list's refresh) must
+  // not draw the login form again under someone typing into it
+  if (response.status === 401 && !credentials && current && auth.get()?.header === current.header) {
     onUnauthorized();
   }
   if (!response.ok) {
