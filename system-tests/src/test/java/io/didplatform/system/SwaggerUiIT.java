@@ -56,17 +56,17 @@ class SwaggerUiIT {
         assertThat(definitions.getOptions()).extracting(WebElement::getText).contains("did-inventory-service",
                 "package-service", "client-service", "audit-service", "gateway");
         definitions.selectByVisibleText("did-inventory-service");
-        By listOperators = By.xpath("//div[contains(@class,'opblock-get')]"
-                + "[.//*[contains(@class,'opblock-summary-path') and @data-path='/api/operators']]"
+        By holdPolicy = By.xpath("//div[contains(@class,'opblock-get')]"
+                + "[.//*[contains(@class,'opblock-summary-path') and @data-path='/api/dids/hold-policy']]"
                 + "//button[contains(@class,'opblock-summary-control')]");
-        waiting.until(ExpectedConditions.elementToBeClickable(listOperators)).click();
+        waiting.until(ExpectedConditions.elementToBeClickable(holdPolicy)).click();
         waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock.is-open .try-out__btn"))).click();
         waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock.is-open .execute"))).click();
 
         waiting.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector(".opblock.is-open .live-responses-table tbody .response-col_status"), "200"));
         assertThat(browser.findElement(By.cssSelector(".opblock.is-open .live-responses-table tbody .response-col_description"))
-                .getText()).contains("\"content\"", "\"totalElements\"");
+                .getText()).contains("\"periodSeconds\"");
         Files.write(SCREENSHOTS.resolve("swagger-try-it-out.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }

@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -73,6 +74,12 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     public ProblemDetail invalidParameter(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, invalidValue(e.getName(), e.getValue(), e.getRequiredType()),
                 "INVALID_REQUEST");
+    }
+
+    /** A list sorted by a field the resource does not have (Swagger UI's default {@code sort=string}): 400. */
+    @ExceptionHandler(PropertyReferenceException.class)
+    public ProblemDetail unknownSortField(PropertyReferenceException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Cannot sort by '" + e.getPropertyName() + "'", "INVALID_SORT");
     }
 
     @Override
