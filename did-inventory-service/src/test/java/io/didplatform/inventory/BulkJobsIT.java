@@ -63,6 +63,10 @@ class BulkJobsIT extends InventoryITBase {
         List<String> rangeIds = ranges.stream().map(job -> String.valueOf(((Map<?, ?>) job).get("id"))).toList();
         assertThat(rangeIds).contains(String.valueOf(range.get("id"))).doesNotContain(String.valueOf(list.get("id")));
         assertThat(api.get("/api/dids/jobs?state=SLEEPING").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        Map<?, ?> oldest = (Map<?, ?>) ((List<?>) api.get("/api/dids/jobs?size=1&sort=createdAt,asc").getBody().get("content")).get(0);
+        assertThat(oldest.get("id")).isNotEqualTo(list.get("id"));
+        assertThat(api.get("/api/dids/jobs?sort=password").getBody().get("code")).isEqualTo("INVALID_SORT");
     }
 
     @Test

@@ -10,7 +10,7 @@ export default {
   id: 'jobs',
   title: 'Jobs',
   render(root) {
-    const state = { page: 0, filter: {} };
+    const state = { page: 0, filter: {}, sort: 'createdAt,desc' };
     const results = h('div.results');
     const filters = h('form.filters', { role: 'search' },
       field('State', select('state', STATES, { blank: 'Any state' })),
@@ -27,21 +27,22 @@ export default {
       clearTimeout(timer);
       if (!quiet) clear(results, loading());
       try {
-        const page = await api.get('/api/dids/jobs', { ...state.filter, page: state.page, size: 50 });
+        const page = await api.get('/api/dids/jobs', { ...state.filter, page: state.page, size: 50, sort: state.sort });
         const rows = page.content || [];
         clear(results,
           table({
-            rows, emptyText: 'No jobs yet: ranges, lists, imports and mass changes show here.',
+            rows, sort: state.sort, onSort: (order) => { state.sort = order; state.page = 0; refresh(); },
+            emptyText: 'No jobs yet: ranges, lists, imports and mass changes show here.',
             onOpen: (job) => api.get(`/api/dids/jobs/${job.id}`).then((full) => followJob(full, 'Bulk job')).then(() => refresh({ quiet: true })),
             columns: [
-              { label: 'Started', value: (j) => when(j.createdAt) },
-              { label: 'Kind', value: (j) => j.kind.replaceAll('_', ' ').toLowerCase() + (j.dryRun ? ' (dry run)' : '') },
-              { label: 'State', value: (j) => badge(j.state) },
+              { label: 'Started', sort: 'createdAt', value: (j) => when(j.createdAt) },
+              { label: 'Kind', sort: 'kind', value: (j) => j.kind.replaceAll('_', ' ').toLowerCase() + (j.dryRun ? ' (dry run)' : '') },
+              { label: 'State', sort: 'state', value: (j) => badge(j.state) },
               { label: 'Progress', class: 'num', value: (j) => `${count((j.succeeded ?? 0) + (j.failed ?? 0))} / ${count(j.total)}` },
-              { label: 'Succeeded', class: 'num', value: (j) => count(j.succeeded) },
-              { label: 'Failed', class: 'num', value: (j) => (j.failed ? h('span.error-text', count(j.failed)) : '0') },
-              { label: 'By', value: (j) => j.actor },
-              { label: 'Finished', value: (j) => when(j.finishedAt) },
+              { label: 'Succeeded', sort: 'succeeded', class: 'num', value: (j) => count(j.succeeded) },
+              { label: 'Failed', sort: 'failed', class: 'num', value: (j) => (j.failed ? h('span.error-text', count(j.failed)) : '0') },
+              { label: 'By', sort: 'actor', value: (j) => j.actor },
+              { label: 'Finished', sort: 'finishedAt', value: (j) => when(j.finishedAt) },
               { label: 'Detail', value: (j) => h('span.clip', { title: j.detail || '' }, j.detail || '') },
               { label: '', class: 'row-actions', value: (j) => h('div.row-actions', jobActions(j, () => refresh({ quiet: true }), 'small')) },
             ],

@@ -125,9 +125,9 @@ public class BulkJobs {
         return store.find(id, maxStoredErrors);
     }
 
-    /** A page of recent jobs, newest first; {@code state} and {@code kind} narrow it when given. */
+    /** A page of jobs, newest first unless sorted otherwise; {@code state} and {@code kind} narrow it when given. */
     public PageResponse<JobSummary> recent(JobState state, String kind, Pageable pageable) {
-        return PageResponse.of(new PageImpl<>(store.recent(state, kind, (int) pageable.getOffset(), pageable.getPageSize()),
+        return PageResponse.of(new PageImpl<>(store.recent(state, kind, pageable.getSort(), (int) pageable.getOffset(), pageable.getPageSize()),
                 pageable, store.count(state, kind)), summary -> summary);
     }
 

@@ -1,5 +1,7 @@
 package io.didplatform.inventory.process.job;
 
+import io.didplatform.support.jdbc.SqlOrder;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -19,6 +22,9 @@ import java.util.function.Consumer;
 /** Jobs in PostgreSQL, so progress is visible to every instance and survives restarts. */
 @Component
 class JobStore {
+    private static final SqlOrder ORDER = new SqlOrder(Map.of(
+            "createdAt", "created_at", "finishedAt", "finished_at", "kind", "kind", "state", "state", "total", "total",
+            "succeeded", "succeeded", "failed", "failed", "actor", "actor"), "created_at desc, id", "id");
     private final JdbcTemplate jdbc;
     private final Clock clock;
     /** Progress is saved outside the work's transaction: a dry run's rollback must keep it. */
@@ -71,12 +77,12 @@ class JobStore {
     }
 
     /** The newest jobs first, without their row errors. */
-    List<JobSummary> recent(JobState state, String kind, int offset, int limit) {
+    List<JobSummary> recent(JobState state, String kind, Sort sort, int offset, int limit) {
         return jdbc.query("""
                 select id, kind, dry_run, state, total, succeeded, failed, detail, actor, cancel_requested_by, created_at,
                        finished_at
-                from did_job where (?::text is null or state = ?::text) and (?::text is null or kind = ?::text)
-                order by created_at desc, id limit ? offset ?""",
+                from did_job where (?::text is null or state = ?::text) and (?::text is null or kind = ?::text)"""
+                + ORDER.of(sort) + " limit ? offset ?",
                 (row, i) -> new JobSummary(row.getObject("id", UUID.class), row.getString("kind"), row.getBoolean("dry_run"),
                         JobState.valueOf(row.getString("state")), row.getLong("total"), row.getLong("succeeded"),
                         row.getLong("failed"), row.getString("detail"), row.getString("actor"),
