@@ -10,6 +10,7 @@ export const session = {
     write: () => has('ADMIN', 'OPERATOR'),
     delete: () => has('ADMIN'),
     exportAudit: () => has('ADMIN', 'AUDITOR'),
+    verifyAudit: () => has('ADMIN', 'AUDITOR'),
     admin: () => has('ADMIN'),
   },
 };

@@ -47,6 +47,7 @@ public final class AccessRules {
             new Rule(Methods.ANY, "/api/admin", Set.of(ADMIN)),
             new Rule(Methods.READ, "/api/audit/export", Set.of(ADMIN, AUDITOR)),
             new Rule(Methods.READ, "/api/audit/events/export", Set.of(ADMIN, AUDITOR)),
+            new Rule(Methods.READ, "/api/audit/verify", Set.of(ADMIN, AUDITOR)),
             new Rule(Methods.ANY, "/api/audit/export", Set.of(ADMIN)),
             new Rule(Methods.ANY, "/api/audit/events/export", Set.of(ADMIN)),
             new Rule(Methods.DELETE, "/api", Set.of(ADMIN)),

@@ -24,6 +24,8 @@ class AccessRulesTest {
             "GET,    /api/audit/export,                      true, false, true",
             "GET,    /api/audit/events/export,               true, false, true",
             "GET,    /api/audit/export/,                     true, false, true",
+            "GET,    /api/audit/verify,                      true, false, true",
+            "GET,    /api/audit/%76erify;x=1,                true, false, true",
             "GET,    //api//audit//export,                   true, false, true",
             "GET,    /api/audit/%65xport;x=1,                true, false, true",
             "POST,   /api/%61dmin/inventory,                 true, false, false",

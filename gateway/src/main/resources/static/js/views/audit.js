@@ -8,12 +8,14 @@ import { isNumber, normaliseNumber } from '../numbers.js';
 import { session, lookups } from '../session.js';
 import { loadHistory } from './history.js';
 import { STATUSES } from './dids.js';
+import { verifyView } from './audit-verify.js';
 
 const SECTIONS = [
   ['events', 'Event log'],
   ['did', 'DID history'],
   ['as-of', 'As of a moment'],
   ['entity', 'Other histories'],
+  ['verify', 'Verify'],
 ];
 
 const eventState = { filter: {}, page: 0, size: 50, sort: 'at,desc' };
@@ -27,9 +29,9 @@ export default {
       h('div.page-head', h('h1', 'Audit'),
         h('div.actions',
         session.can.admin() && h('button.small', { onclick: rebuild, title: 'Rebuild every audit projection from the stored events' }, 'Rebuild projections…'),
-        h('nav.subtabs', SECTIONS.map(([id, label]) => h('a', { href: `#/audit/${id}`, class: id === section ? 'active' : '' }, label))))),
+        h('nav.subtabs', SECTIONS.filter(([id]) => id !== 'verify' || session.can.verifyAudit()).map(([id, label]) => h('a', { href: `#/audit/${id}`, class: id === section ? 'active' : '' }, label))))),
       body);
-    ({ events: eventLog, did: didHistory, 'as-of': asOf, entity: entityHistory }[section] || eventLog)(body, arg);
+    ({ events: eventLog, did: didHistory, 'as-of': asOf, entity: entityHistory, verify: verifyView }[section] || eventLog)(body, arg);
   },
 };
 

@@ -20,6 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,6 +158,13 @@ final class RunningPlatform {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** A connection to a service's database, to change a row behind its back (as someone with psql could). */
+    Connection database(String service) throws SQLException {
+        Map<String, String> own = settings.get(service);
+        return DriverManager.getConnection(own.get("spring.datasource.url"), own.get("spring.datasource.username"),
+                own.get("spring.datasource.password"));
     }
 
     /** A service's own address, behind the gateway's back. */

@@ -1,5 +1,7 @@
 package io.didplatform.audit.query;
 
+import io.didplatform.audit.query.chain.AuditChain;
+import io.didplatform.audit.query.chain.ChainEntry;
 import io.didplatform.audit.query.projection.Projector;
 import io.didplatform.audit.query.projection.StoredEvent;
 import io.didplatform.support.kafka.InboundEvent;
@@ -11,21 +13,24 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Stores received events and projects the new ones, in one transaction per batch: a redelivered event is
- * already in the log and is neither stored nor projected again. What needs no state (reading each payload,
- * choosing its transition) is done before the transaction and its lock, so that listener threads prepare their
- * batches while another one writes.
+ * Chains, stores and projects the new events received, in one transaction per batch: a redelivered event is
+ * already in the log and is neither chained, stored nor projected again. What needs no state (reading each payload,
+ * choosing its transition, asking the database for the stored form the hash covers) is done before the transaction
+ * and its lock, so that listener threads prepare their batches while another one writes.
  */
 @Component
 public class AuditIngest {
     private final AuditLog auditLog;
     private final Projector projector;
+    private final AuditChain chain;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    AuditIngest(AuditLog auditLog, Projector projector, PlatformTransactionManager transactions, Clock clock) {
+    AuditIngest(AuditLog auditLog, Projector projector, AuditChain chain, PlatformTransactionManager transactions,
+                Clock clock) {
         this.auditLog = auditLog;
         this.projector = projector;
+        this.chain = chain;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -38,10 +43,12 @@ public class AuditIngest {
     public int record(List<Received> batch) {
         List<Received> dated = batch.stream().map(received -> new Received(withTime(received.event()), received.topic()))
                 .toList();
-        Projector.Prepared prepared = projector.prepare(dated.stream().map(Received::event).toList());
+        List<InboundEvent> events = dated.stream().map(Received::event).toList();
+        Projector.Prepared prepared = projector.prepare(events);
+        List<ChainEntry> entries = chain.prepare(events, dated.stream().map(Received::topic).toList());
         Integer stored = transaction.execute(status -> {
             projector.lockShared();
-            List<StoredEvent> appended = auditLog.append(dated);
+            List<StoredEvent> appended = auditLog.append(dated, chain.link(entries));
             projector.project(appended, prepared);
             return appended.size();
         });

@@ -2,6 +2,7 @@ package io.didplatform.audit.query;
 
 import io.didplatform.support.jdbc.ColumnBatch;
 import io.didplatform.support.jdbc.SqlOrder;
+import io.didplatform.audit.query.chain.AuditChain;
 import io.didplatform.audit.query.projection.StoredEvent;
 import io.didplatform.support.kafka.InboundEvent;
 import io.didplatform.support.web.PageResponse;
@@ -33,7 +34,8 @@ public class AuditLog {
     private static final RowMapper<AuditEventResponse> ROW = (rs, i) -> new AuditEventResponse(
             rs.getString("event_id"), rs.getString("type"), rs.getString("source"), rs.getString("subject"),
             rs.getString("actor"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("correlation_id"),
-            rs.getString("causation_id"), rs.getString("topic"), rs.getString("data"));
+            rs.getString("causation_id"), rs.getString("topic"), rs.getString("data"), rs.getString("stream"),
+            (Long) rs.getObject("stream_seq"), rs.getString("prev_hash"), rs.getString("hash"));
 
     private static final SqlOrder ORDER = new SqlOrder(Map.of("at", "occurred_at", "type", "type",
             "subject", "subject", "actor", "actor", "source", "source"), "occurred_at desc, seq desc", "seq");
@@ -50,35 +52,46 @@ public class AuditLog {
     }
 
     /**
-     * Stores, in one statement, the events not stored yet, in the order given; returns those, with their
-     * positions in the log. An event already stored, or given twice, is returned once at most.
+     * Stores, in one statement, the events of the batch that {@code links} chains (those not stored yet, each once),
+     * in the order given, with their links; returns them with their positions in the log.
+     *
+     * @throws IllegalStateException when one was stored meanwhile after all: the transaction must not commit a
+     *                               head that moved past it
      */
-    public List<StoredEvent> append(List<AuditIngest.Received> batch) {
-        if (batch.isEmpty()) {
+    public List<StoredEvent> append(List<AuditIngest.Received> batch, Map<String, AuditChain.Link> links) {
+        if (links.isEmpty()) {
             return List.of();
         }
         Map<String, InboundEvent> byId = new HashMap<>();
         ColumnBatch rows = new ColumnBatch("text", "text", "text", "text", "text", "text", "text", "text", "text",
-                "text", "text");
+                "text", "text", "text", "int8", "text", "text");
         for (AuditIngest.Received received : batch) {
             InboundEvent e = received.event();
-            byId.putIfAbsent(e.id(), e);
-            rows.add(e.id(), e.type(), e.source(), e.subject(), e.actor(), e.time().toString(), e.correlationId(),
-                    e.causationId(), received.topic(), e.data().isEmpty() ? null : e.data(), e.raw());
+            AuditChain.Link link = links.get(e.id());
+            if (link != null && byId.putIfAbsent(e.id(), e) == null) {
+                rows.add(e.id(), e.type(), e.source(), e.subject(), e.actor(), e.time().toString(), e.correlationId(),
+                        e.causationId(), received.topic(), e.data().isEmpty() ? null : e.data(), e.raw(),
+                        link.stream(), link.streamSeq(), link.prevHash(), link.hash());
+            }
         }
         // the columns are unnested in the order given (ordinality), so log positions follow it
         List<StoredEvent> stored = jdbc.getJdbcTemplate().query(rows.statement("""
                 insert into audit_event (event_id, type, source, subject, actor, occurred_at, correlation_id,
-                                         causation_id, topic, data, cloud_event)
+                                         causation_id, topic, data, cloud_event, stream, stream_seq, prev_hash, hash)
                 select event_id, type, source, subject, actor, cast(occurred_at as timestamptz), correlation_id,
-                       causation_id, topic, cast(data as jsonb), cast(cloud_event as jsonb)
-                from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
+                       causation_id, topic, cast(data as jsonb), cast(cloud_event as jsonb), stream, stream_seq,
+                       prev_hash, hash
+                from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
                      as r(event_id, type, source, subject, actor, occurred_at, correlation_id, causation_id, topic, data,
-                          cloud_event, n)
+                          cloud_event, stream, stream_seq, prev_hash, hash, n)
                 order by n
                 on conflict (event_id) do nothing
                 returning event_id, seq
                 """), (rs, i) -> new StoredEvent(rs.getLong("seq"), byId.get(rs.getString("event_id"))));
+        if (stored.size() != links.size()) {
+            throw new IllegalStateException("chained " + links.size() + " events but stored " + stored.size()
+                    + ": another writer stored some meanwhile; the batch is tried again");
+        }
         return stored.stream().sorted(Comparator.comparingLong(StoredEvent::seq)).toList();
     }
 

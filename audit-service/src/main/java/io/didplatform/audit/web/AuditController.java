@@ -8,6 +8,7 @@ import io.didplatform.audit.query.EntityHistory;
 import io.didplatform.audit.query.HistoryEntry;
 import io.didplatform.audit.query.InventoryAsOf;
 import io.didplatform.audit.query.InventoryFilter;
+import io.didplatform.audit.query.chain.ChainVerifier;
 import io.didplatform.audit.query.projection.EntityKind;
 import io.didplatform.audit.query.projection.RebuildJobs;
 import io.didplatform.audit.query.projection.RebuildJobs.RebuildJob;
@@ -51,15 +52,17 @@ class AuditController {
     private final InventoryAsOf asOf;
     private final EventLogExport export;
     private final RebuildJobs rebuilds;
+    private final ChainVerifier verifier;
     private final Clock clock;
 
     AuditController(AuditLog auditLog, EntityHistory history, InventoryAsOf asOf, EventLogExport export,
-                    RebuildJobs rebuilds, Clock clock) {
+                    RebuildJobs rebuilds, ChainVerifier verifier, Clock clock) {
         this.auditLog = auditLog;
         this.history = history;
         this.asOf = asOf;
         this.export = export;
         this.rebuilds = rebuilds;
+        this.verifier = verifier;
         this.clock = clock;
     }
 
@@ -143,6 +146,32 @@ class AuditController {
     @GetMapping("/rebuild/{id}")
     RebuildJob rebuildJob(@PathVariable UUID id) {
         return rebuilds.find(id).orElseThrow(() -> DomainException.notFound("REBUILD_NOT_FOUND", "No rebuild " + id));
+    }
+
+    /**
+     * Recomputes the audit chain over one DID's events ({@code did}), another entity's ({@code subject}: its id), or
+     * the events with a time in [from, to) and the roots covering them: how many entries agree, and the first that
+     * does not (null when none).
+     */
+    @GetMapping("/verify")
+    ChainVerifier.Report verify(@RequestParam(required = false) String did,
+                                @RequestParam(required = false) String subject,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        boolean byDid = did != null && !did.isBlank();
+        boolean bySubject = subject != null && !subject.isBlank();
+        boolean byRange = from != null || to != null;
+        if (byDid && !bySubject && !byRange) {
+            return verifier.stream(DidNumber.normalise(did));
+        }
+        if (bySubject && !byDid && !byRange) {
+            return verifier.stream(subject);
+        }
+        if (!byDid && !bySubject && from != null && to != null && from.isBefore(to)) {
+            return verifier.range(from, to);
+        }
+        throw DomainException.invalid("INVALID_VERIFY_REQUEST", "Verify one DID (did=<number>), one other entity "
+                + "(subject=<id>) or one time range (from and to, from before to), one of them only");
     }
 
     /** A subject is an entity's id; a DID's is its number, which a caller may write as people do ({@code +1 555 ...}). */

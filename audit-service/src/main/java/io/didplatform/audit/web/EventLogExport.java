@@ -22,7 +22,8 @@ import java.util.function.Function;
 /**
  * Writes the event log, as filtered, to CSV or XLSX while it is read: rows go out as they come from the
  * database cursor (XLSX through POI's streaming workbook, which keeps only a window of rows in memory).
- * Every cell is text, and text that a spreadsheet would take for a formula is neutralised.
+ * Every cell is text, and text that a spreadsheet would take for a formula is neutralised. The last four columns
+ * are each event's link in the audit chain, so that an export can be verified offline.
  */
 @Component
 class EventLogExport {
@@ -40,7 +41,12 @@ class EventLogExport {
             new Column("correlationId", AuditEventResponse::correlationId),
             new Column("causationId", AuditEventResponse::causationId),
             new Column("topic", AuditEventResponse::topic),
-            new Column("data", AuditEventResponse::data));
+            new Column("data", AuditEventResponse::data),
+            // the audit chain's link: bin/verify-audit-export recomputes it from the columns above
+            new Column("stream", AuditEventResponse::stream),
+            new Column("streamSeq", e -> e.streamSeq() == null ? null : e.streamSeq().toString()),
+            new Column("prevHash", AuditEventResponse::prevHash),
+            new Column("hash", AuditEventResponse::hash));
 
     private record Column(String name, Function<AuditEventResponse, String> value) {
     }

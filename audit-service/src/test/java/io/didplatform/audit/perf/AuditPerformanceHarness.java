@@ -54,7 +54,8 @@ import java.util.concurrent.Callable;
  * {@code -DcatchUpOnly=true} stops after the catch-up (to compare ingestion speed alone).
  */
 public final class AuditPerformanceHarness {
-    private static final String DATABASE = "did_audit_perf";
+    /** -Ddatabase=: another name, for two runs side by side (one per worktree) */
+    private static final String DATABASE = System.getProperty("database", "did_audit_perf");
     private static final String PG = System.getProperty("pg", "127.0.0.1:5432");
     private static final String KAFKA = System.getProperty("kafka", "127.0.0.1:9092");
     private static final Random RANDOM = new Random(7);
