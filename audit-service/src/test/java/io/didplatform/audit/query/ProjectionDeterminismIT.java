@@ -5,6 +5,7 @@ import io.didplatform.audit.AuditITBase;
 import io.didplatform.audit.DidLifecycle;
 import io.didplatform.audit.DidLifecycle.Published;
 import io.didplatform.audit.query.AuditIngest.Received;
+import io.didplatform.audit.query.chain.ChainVerifier;
 import io.didplatform.audit.query.projection.Change;
 import io.didplatform.audit.query.projection.EntityKind;
 import io.didplatform.audit.query.projection.ProjectionRebuild;
@@ -53,6 +54,8 @@ class ProjectionDeterminismIT extends AuditITBase {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ChainVerifier verifier;
 
     @Test
     void historyListsTheLifecycleInOrderWithChangesAndCauses() {
@@ -147,6 +150,14 @@ class ProjectionDeterminismIT extends AuditITBase {
         }
 
         stories.forEach(story -> assertThat(answers(story)).isEqualTo(oneAtATime.get(story.number)));
+        // each stream chained once per event, in order, without a fork or a gap
+        for (DidLifecycle story : stories) {
+            for (String stream : streams(story)) {
+                ChainVerifier.Report chain = verifier.stream(stream);
+                assertThat(chain.firstMismatch()).as("chain of %s", stream).isNull();
+                assertThat(chain.verified()).isEqualTo(story.events.stream().filter(e -> e.key().equals(stream)).count());
+            }
+        }
         assertThat(rebuild.rebuild().identical()).isTrue();
         stories.forEach(story -> assertThat(answers(story)).isEqualTo(oneAtATime.get(story.number)));
     }
@@ -155,15 +166,23 @@ class ProjectionDeterminismIT extends AuditITBase {
         return events.stream().map(e -> new Received(codec.decode(e.cloudEvent()), e.topic())).toList();
     }
 
-    /** Removes the story's events and everything projected from them, as if they had never been received. */
+    /**
+     * Removes the story's events, everything projected from them and their streams' chain heads, as if they had
+     * never been received.
+     */
     private void forget(DidLifecycle story) {
         List<String> ids = story.events.stream().map(Published::id).toList();
         String in = String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
         jdbc.update("delete from history_entry where event_id in (" + in + ")");
         jdbc.update("delete from audit_event where event_id in (" + in + ")");
         jdbc.update("delete from did_version where number = ?", story.number);
-        jdbc.update("delete from entity_state where entity_id in (?, ?, ?, ?, ?)", story.number, story.operatorId,
-                story.packageId, story.clientId, story.clientPackageId);
+        jdbc.update("delete from entity_state where entity_id in (?, ?, ?, ?, ?)", (Object[]) streams(story));
+        jdbc.update("delete from audit_stream where stream in (?, ?, ?, ?, ?)", (Object[]) streams(story));
+    }
+
+    /** The story's entities, each the subject of its events and so their stream in the audit chain. */
+    private static String[] streams(DidLifecycle story) {
+        return new String[]{story.number, story.operatorId, story.packageId, story.clientId, story.clientPackageId};
     }
 
     /** Every answer the audit gives about the story, as the JSON it would send. */
