@@ -3,6 +3,12 @@ package io.didplatform.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,16 +21,18 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 19's tamper-evident audit, as a new user tries it through the gateway: a DID's audit verifies clean; one
- * audit row changed with SQL (as with psql), Verify names exactly that entry; an operator may not verify.
+ * audit row changed with SQL (as with psql), Verify names exactly that entry, through the API and in the admin UI
+ * (Audit › Verify, in headless Chromium); an operator may not verify.
  */
 class AuditVerifyIT {
+    private static String gateway;
     private static Api admin;
     private static Api auditor;
     private static Api operator;
 
     @BeforeAll
     static void startPlatform() {
-        String gateway = RunningPlatform.get().gatewayUrl();
+        gateway = RunningPlatform.get().gatewayUrl();
         admin = new Api(gateway, "admin", "admin");
         auditor = new Api(gateway, "auditor", "auditor");
         operator = new Api(gateway, "operator", "operator");
@@ -60,5 +68,33 @@ class AuditVerifyIT {
         assertThat(mismatch.path("streamSeq").asInt()).isEqualTo(2);
         assertThat(mismatch.path("changedFields").toString()).isEqualTo("[\"actor\"]");
         assertThat(mismatch.path("expected").asText()).isNotEqualTo(mismatch.path("stored").asText());
+
+        WebDriver browser = HeadlessChromium.open();
+        try {
+            WebElement result = verifyInTheUi(browser, number);
+            assertThat(result.getAttribute("data-verified")).isEqualTo("false");
+            assertThat(result.getText()).contains("The audit log was changed").contains("DidUpdated").contains(number)
+                    .contains("entry 2 of its stream").contains(changed).contains("actor");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Logs in to the admin UI as the auditor, verifies the DID under Audit › Verify, and answers the result shown. */
+    private static WebElement verifyInTheUi(WebDriver browser, String number) {
+        WebDriverWait waiting = new WebDriverWait(browser, Duration.ofSeconds(20));
+        waiting.ignoring(StaleElementReferenceException.class);
+        browser.get(gateway + "/");
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.login-card input[name=user]")))
+                .sendKeys("auditor");
+        browser.findElement(By.cssSelector("form.login-card input[name=password]")).sendKeys("auditor");
+        browser.findElement(By.cssSelector("form.login-card button[type=submit]")).click();
+        waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("nav.tabs a[data-view='audit']"))).click();
+        waiting.until(ExpectedConditions.elementToBeClickable(By.cssSelector("nav.subtabs a[href='#/audit/verify']")))
+                .click();
+        waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.filters input[name=did]")))
+                .sendKeys(number);
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        return waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".verify-result")));
     }
 }
