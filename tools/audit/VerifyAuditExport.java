@@ -101,10 +101,13 @@ public class VerifyAuditExport {
     /** The cell's text as it was before the export put an apostrophe in front of formula-like text. */
     private static String cell(List<String> row, Map<String, Integer> column, String name) {
         String cell = row.get(column.get(name));
-        if (cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@|%\t\r".indexOf(cell.charAt(1)) >= 0) {
-            return cell.substring(1);
-        }
-        return cell;
+        return neutralised(cell) ? cell.substring(1) : cell;
+    }
+
+    /** The export's rule (SpreadsheetText): an apostrophe before formula-like text or before such a cell. */
+    private static boolean neutralised(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\''
+                && ("=+-@|%\t\r".indexOf(cell.charAt(1)) >= 0 || neutralised(cell.substring(1)));
     }
 
     /** RFC 4180: fields separated by commas, quoted when they hold a comma, quote or line break, rows by CRLF. */

@@ -3,7 +3,8 @@ package io.didplatform.support.web;
 /**
  * Cell text that a spreadsheet shows as text, never runs as a formula (CSV/formula injection): text starting with
  * {@code = + - @ | %}, tab or CR is exported behind an apostrophe, and an import takes that apostrophe off again,
- * so an export imports back unchanged.
+ * so an export imports back unchanged. Text that already looks like such a cell ({@code '=x}) gets one more
+ * apostrophe, so taking one off never changes what was stored.
  */
 public final class SpreadsheetText {
     private SpreadsheetText() {
@@ -13,13 +14,20 @@ public final class SpreadsheetText {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return formulaLike(value) ? "'" + value : value;
+        return formulaLike(value) || neutralisedCell(value) ? "'" + value : value;
     }
 
     /** The text an exported cell stood for; anything that is not a neutralised cell is returned as it is. */
     public static String restored(String cell) {
-        return cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && formulaLike(cell.substring(1))
-                ? cell.substring(1) : cell;
+        return cell != null && neutralisedCell(cell) ? cell.substring(1) : cell;
+    }
+
+    private static boolean neutralisedCell(String cell) {
+        if (cell.length() < 2 || cell.charAt(0) != '\'') {
+            return false;
+        }
+        String rest = cell.substring(1);
+        return formulaLike(rest) || neutralisedCell(rest);
     }
 
     private static boolean formulaLike(String value) {

@@ -15,6 +15,13 @@ class SpreadsheetTextTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"'=1+1", "''-1", "'@x"})
+    void textThatLooksNeutralisedAlreadyGetsOneMoreApostropheAndImportsBackUnchanged(String value) {
+        assertThat(SpreadsheetText.neutralised(value)).isEqualTo("'" + value);
+        assertThat(SpreadsheetText.restored(SpreadsheetText.neutralised(value))).isEqualTo(value);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"alice", "did.DidHeld.v1", "{\"number\":\"15550001\"}", "2026-01-05T10:00:00Z", "'quoted'", "'"})
     void plainTextIsUnchangedBothWays(String value) {
         assertThat(SpreadsheetText.neutralised(value)).isEqualTo(value);
