@@ -19,6 +19,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
@@ -59,6 +60,8 @@ class TwoInstancesIT extends ClientITBase {
     EventProcessingConfiguration processing;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
     @LocalServerPort
     int firstPort;
     int secondPort;
@@ -86,6 +89,37 @@ class TwoInstancesIT extends ClientITBase {
                     request.getHeaders().setBearerAuth(TestGatewayTokens.token("client-service", TEST_USER, AccessRules.ADMIN));
                     return execution.execute(request, body);
                 }));
+        awaitSteadyState();
+    }
+
+    /**
+     * Joining makes both instances hand over segments and partitions; until that settles a take waits on a paused
+     * consumer. The tests here are about two instances at work, so they start once every segment and every
+     * partition of the service's listeners is claimed again.
+     */
+    private void awaitSteadyState() {
+        EventProcessingConfiguration secondProcessing = second.getBean(EventProcessingConfiguration.class);
+        KafkaListenerEndpointRegistry firstListeners = listeners, secondListeners = second.getBean(KafkaListenerEndpointRegistry.class);
+        List<String> shared = jdbc.queryForList("select distinct processor_name from token_entry", String.class);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            for (String processor : shared) {
+                int segments = jdbc.queryForObject("select count(*) from token_entry where processor_name = ?",
+                        Integer.class, processor);
+                assertThat(claimed(processing, processor) + claimed(secondProcessing, processor))
+                        .as(processor + " fully claimed").isEqualTo(segments);
+                assertThat(claimed(secondProcessing, processor)).as(processor + " on the second").isEqualTo(segments / 2);
+            }
+            // both consumers of a group hold partitions only once its rebalance has handed them out
+            for (String listener : firstListeners.getListenerContainerIds()) {
+                assertThat(assigned(firstListeners, listener)).as(listener + " on the first").isPositive();
+                assertThat(assigned(secondListeners, listener)).as(listener + " on the second").isPositive();
+            }
+        });
+    }
+
+    private static int assigned(KafkaListenerEndpointRegistry listeners, String listener) {
+        var assignment = listeners.getListenerContainer(listener).getAssignedPartitions();
+        return assignment == null ? 0 : assignment.size();
     }
 
     @AfterAll
