@@ -33,8 +33,8 @@ class ObservabilityIT {
     /** A metric name, whole: not the tail of another word, a number's exponent or a $variable. */
     private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.:$])[a-zA-Z_:][\\w:]*+");
     private static final Set<String> KEYWORDS =
-            Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on", "ignoring", "group_left", "group_right",
-                    "inf", "nan");
+            Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on", "ignoring", "group_left",
+                    "group_right", "inf", "nan");
     /** Each application's exposition, scraped after the work below. */
     private static final Map<String, String> EXPOSED = new LinkedHashMap<>();
 
@@ -57,7 +57,8 @@ class ObservabilityIT {
         assertThat(admin.get("/api/audit/events?subject=" + number).status()).isEqualTo(200);
 
         for (String application : APPLICATIONS) {
-            // the services' actuator is open, the gateway's needs an ADMIN (as deploy/observability/prometheus.yml scrapes)
+            // the services' actuator is open, the gateway's needs an ADMIN (so deploy/observability/prometheus.yml
+            // scrapes it as admin)
             Api scraper = application.equals("gateway") ? admin : new Api(platform.serviceUrl(application), null, null);
             Api.Response scraped = scraper.get("/actuator/prometheus");
             assertThat(scraped.status()).as(application).isEqualTo(200);
