@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -120,7 +121,8 @@ final class RunningPlatform {
         return SERVICES.stream().filter(instance::startsWith).findFirst().orElseThrow();
     }
 
-    private String groupOf(String service) {
+    /** The consumer group of {@code service}'s instances. */
+    String groupOf(String service) {
         return "sys-" + run + "-" + service;
     }
 
@@ -202,17 +204,31 @@ final class RunningPlatform {
      * returning once it is healthy.
      */
     void killAndRestart(String service, Runnable whileDown) {
-        Process process = processes.remove(service);
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        restart(List.of(service), Process::destroyForcibly, whileDown);
+    }
+
+    /**
+     * Stops the services in order (SIGTERM: their consumers leave their groups at once), runs {@code whileDown}, and
+     * starts them again as they were, returning once they are healthy.
+     */
+    void stopAndRestart(List<String> services, Runnable whileDown) {
+        restart(services, Process::destroy, whileDown);
+    }
+
+    private void restart(List<String> services, Consumer<Process> stop, Runnable whileDown) {
+        for (String service : services) {
+            Process process = processes.remove(service);
+            stop.accept(process);
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
         whileDown.run();
-        start(service, service, settings.get(service));
-        awaitHealthy(service, ports.get(service));
+        services.forEach(service -> start(service, service, settings.get(service)));
+        services.forEach(service -> awaitHealthy(service, ports.get(service)));
     }
 
     /** Starts {@code instance}, one of {@code service}'s instances (or its only one). */

@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * This instance's routing table against the DID view in PostgreSQL: every number the view holds routes as its row
@@ -35,7 +36,9 @@ import java.util.Set;
  * The two follow the event store each at its own pace, so the view is read in one repeatable-read snapshot with
  * its processor's position, and the check first waits until this instance's routing processor has passed that
  * position. A number that still disagrees then is a difference unless it has an event the snapshot's position does
- * not cover (changed while the check ran: counted, not a difference).
+ * not cover (changed while the check ran, or a segment of the view's processor that has not stored its position
+ * yet): such numbers are looked at again in new snapshots until they are quiet; those still changing when the
+ * time is up are counted ({@code changedDuringCheck}), not differences.
  */
 @Component
 class RoutingTableCheck implements ReconciliationCheck {
@@ -69,42 +72,82 @@ class RoutingTableCheck implements ReconciliationCheck {
     private record Disagreement(String kind, String number, String detail) {
     }
 
+    /** A DID view row's routing part. */
+    private record Row(DidStatus status, String destination) {
+    }
+
     @Override
     public CheckResult run(int limit) {
         Differences differences = new Differences(name(), limit);
-        snapshot.executeWithoutResult(status -> {
-            TrackingToken view = positions.lowest(jdbc, DidInventoryProjection.PROCESSING_GROUP);
-            awaitRoutingPast(view);
+        long[] rows = {0};
+        List<Disagreement> inFlight = inSnapshot(view -> {
             List<Disagreement> found = new ArrayList<>();
-            long[] rows = {0};
             jdbc.query("select number, status, destination from did_view", (RowCallbackHandler) row -> {
                 rows[0]++;
-                compare(row.getString(1), DidStatus.valueOf(row.getString(2)), row.getString(3), found);
+                compare(row.getString(1), new Row(DidStatus.valueOf(row.getString(2)), row.getString(3)), found);
             });
             routedButNotInView(found);
-            long changed = 0;
-            for (Disagreement disagreement : found) {
-                if (changedAfter(disagreement.number(), view)) {
-                    changed++;
-                } else {
-                    differences.add(disagreement.kind(), List.of(disagreement.number()), disagreement.detail());
-                }
-            }
-            differences.figure("viewRows", rows[0]);
-            differences.figure("routes", table.size());
-            differences.figure("changedDuringCheck", changed);
+            return settled(found, view, differences);
         });
+        // a number changed while the check ran is looked at again until it is quiet, or the time is up
+        long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
+        while (!inFlight.isEmpty() && System.nanoTime() < deadline) {
+            pause();
+            List<String> numbers = inFlight.stream().map(Disagreement::number).toList();
+            inFlight = inSnapshot(view -> {
+                List<Disagreement> found = new ArrayList<>();
+                numbers.forEach(number -> compare(number, jdbc.query(
+                        "select status, destination from did_view where number = ?", (row, n) -> new Row(
+                                DidStatus.valueOf(row.getString(1)), row.getString(2)), number).stream()
+                        .findFirst().orElse(null), found));
+                return settled(found, view, differences);
+            });
+        }
+        differences.figure("viewRows", rows[0]);
+        differences.figure("routes", table.size());
+        differences.figure("changedDuringCheck", inFlight.size());
         return differences.result();
     }
 
-    private void compare(String number, DidStatus status, String destination, List<Disagreement> found) {
+    /**
+     * Runs {@code work} in one repeatable-read snapshot of the DID view, with the view's position in the stream,
+     * once this instance's routing processor has passed that position.
+     */
+    private List<Disagreement> inSnapshot(Function<TrackingToken, List<Disagreement>> work) {
+        return snapshot.execute(status -> {
+            TrackingToken view = positions.lowest(jdbc, DidInventoryProjection.PROCESSING_GROUP);
+            awaitRoutingPast(view);
+            return work.apply(view);
+        });
+    }
+
+    /** Adds the disagreements that are differences; answers those about numbers changed after {@code view}. */
+    private List<Disagreement> settled(List<Disagreement> found, TrackingToken view, Differences differences) {
+        List<Disagreement> inFlight = new ArrayList<>();
+        for (Disagreement disagreement : found) {
+            if (changedAfter(disagreement.number(), view)) {
+                inFlight.add(disagreement);
+            } else {
+                differences.add(disagreement.kind(), List.of(disagreement.number()), disagreement.detail());
+            }
+        }
+        return inFlight;
+    }
+
+    /** {@code row} null: the view has no row for the number. */
+    private void compare(String number, Row row, List<Disagreement> found) {
         Route route = table.find(number).orElse(null);
-        if (route == null) {
-            found.add(new Disagreement("ROUTE_MISSING", number, "the DID view has " + number + " (" + status
+        if (row == null) {
+            if (route != null) {
+                found.add(new Disagreement("ROUTE_UNKNOWN", number, "this instance's routing table routes " + number
+                        + " (" + describe(route.status(), route.destination()) + ") but the DID view has no such DID"));
+            }
+        } else if (route == null) {
+            found.add(new Disagreement("ROUTE_MISSING", number, "the DID view has " + number + " (" + row.status()
                     + ") but this instance's routing table does not route it"));
-        } else if (route.status() != status || !Objects.equals(route.destination(), destination)) {
+        } else if (route.status() != row.status() || !Objects.equals(route.destination(), row.destination())) {
             found.add(new Disagreement("ROUTE_DIFFERS", number, "routing table: " + describe(route.status(),
-                    route.destination()) + "; DID view: " + describe(status, destination)));
+                    route.destination()) + "; DID view: " + describe(row.status(), row.destination())));
         }
     }
 
@@ -128,9 +171,7 @@ class RoutingTableCheck implements ReconciliationCheck {
         Set<String> missing = new HashSet<>(numbers);
         missing.removeAll(jdbc.queryForList("select number from did_view where number = any(?)", String.class,
                 (Object) numbers.toArray(String[]::new)));
-        missing.forEach(number -> table.find(number).ifPresent(route -> found.add(new Disagreement("ROUTE_UNKNOWN",
-                number, "this instance's routing table routes " + number + " (" + describe(route.status(),
-                route.destination()) + ") but the DID view has no such DID"))));
+        missing.forEach(number -> compare(number, null, found));
     }
 
     /** Whether the number has a stored event beyond what the view's position covers. */
@@ -153,12 +194,16 @@ class RoutingTableCheck implements ReconciliationCheck {
                 throw new IllegalStateException("the routing table did not reach the DID view's position " + view
                         + " within " + CATCH_UP_LIMIT);
             }
-            try {
-                Thread.sleep(100); // the processor's position is in memory; nothing signals its progress
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200); // processors' positions: nothing signals their progress
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
