@@ -53,7 +53,10 @@ final class RunningPlatform {
             System.getProperty("platform.instances", System.getenv().getOrDefault("DID_INSTANCES", "1")));
     /** How a dead-letter topic's name ends: {@code <topic>.<consumer group>.dlt}. */
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
+    /** How long a service may take to start: minutes when a loaded 2-core machine starts five JVMs at once. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(10);
     private static RunningPlatform instance;
+    private static RuntimeException failedStart;
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> settings = new LinkedHashMap<>();
@@ -66,8 +69,17 @@ final class RunningPlatform {
     private final int gatewayPort;
 
     static synchronized RunningPlatform get() {
+        // a start that failed is not tried again by every later test class, beside the first one's processes
+        if (failedStart != null) {
+            throw new IllegalStateException("the platform did not start", failedStart);
+        }
         if (instance == null) {
-            instance = new RunningPlatform();
+            try {
+                instance = new RunningPlatform();
+            } catch (RuntimeException e) {
+                failedStart = e;
+                throw e;
+            }
         }
         return instance;
     }
@@ -253,7 +265,7 @@ final class RunningPlatform {
 
     private void awaitHealthy(String service, int port) {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+        Instant deadline = Instant.now().plus(START_LIMIT);
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -273,7 +285,8 @@ final class RunningPlatform {
             }
             pause();
         }
-        throw new IllegalStateException(service + " not healthy after 6 minutes; see " + logs.resolve(service + ".log"));
+        throw new IllegalStateException(service + " not healthy after " + START_LIMIT + "; see "
+                + logs.resolve(service + ".log"));
     }
 
     private void stop() {
