@@ -18,13 +18,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /api/admin/inventory/reconciliation}: clean after ordinary work (the event store on the topic, the DID
- * view as its events make it), and a DID view row changed by hand in the database is named.
+ * view as its events make it, the routing table as the DID view says), and a DID view row changed by hand in the
+ * database is named.
  * <p>
  * The topic is shared with the other test classes' databases, so records it holds from another store are not
  * held against this one.
  */
 class ReconciliationIT extends InventoryITBase {
     private static final String PATH = "/api/admin/inventory/reconciliation";
+    private static final String ROUTING = "routing-table-vs-did-view";
 
     PlatformEvents events;
     ClientDids dids;
@@ -64,7 +66,37 @@ class ReconciliationIT extends InventoryITBase {
         List<Map<String, Object>> found = ownDifferences(reconcile());
         assertThat(found).extracting(difference -> difference.get("kind") + " " + difference.get("ids"))
                 .containsExactlyInAnyOrder("READ_MODEL_ROW_DIFFERS [" + taken + "]",
-                        "READ_MODEL_ROW_MISSING [" + edited + "]");
+                        "READ_MODEL_ROW_MISSING [" + edited + "]",
+                        // the routing table follows the events, not the hand-changed view
+                        "ROUTE_DIFFERS [" + taken + "]", "ROUTE_UNKNOWN [" + edited + "]");
+    }
+
+    @Test
+    void routingTableAgainstTheViewNamesEveryNumberThatDiffers() {
+        String routed = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        dids.take(routed, UUID.randomUUID().toString(), UUID.randomUUID().toString(), "sip:a@pbx.example");
+        String stocked = dids.stock(null, "IN_STOCK", "IN_STOCK");
+        String unknown = ClientDids.newNumber();
+        List<String> ours = List.of(routed, stocked, unknown);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Object> report = reconcile();
+            assertThat(report).containsEntry("complete", true);
+            assertThat(differencesAbout(check(report, ROUTING), ours)).isEmpty();
+            assertThat(((Map<?, ?>) check(report, ROUTING).get("figures")).get("routes")).isNotEqualTo(0);
+        });
+
+        // as someone with psql could: the view changed behind the routing tables' back
+        jdbc.update("update did_view set destination = 'sip:elsewhere@pbx.example' where number = ?", routed);
+        jdbc.update("delete from did_view where number = ?", stocked);
+        jdbc.update("""
+                insert into did_view (number, status, after_hold_status, operator_id, created_at, updated_at)
+                values (?, 'IN_STOCK', 'IN_STOCK', ?, now(), now())""", unknown, UUID.randomUUID().toString());
+
+        assertThat(differencesAbout(check(reconcile(), ROUTING), ours))
+                .extracting(difference -> difference.get("kind") + " " + difference.get("ids"))
+                .containsExactlyInAnyOrder("ROUTE_DIFFERS [" + routed + "]", "ROUTE_UNKNOWN [" + stocked + "]",
+                        "ROUTE_MISSING [" + unknown + "]");
     }
 
     @Test
@@ -85,6 +117,14 @@ class ReconciliationIT extends InventoryITBase {
     private static Map<String, Object> check(Map<String, Object> report, String name) {
         return ((List<Map<String, Object>>) report.get("checks")).stream()
                 .filter(check -> name.equals(check.get("check"))).findFirst().orElseThrow();
+    }
+
+    /** The check's differences that name any of {@code numbers} (other tests' DIDs share the database). */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> differencesAbout(Map<String, Object> check, List<String> numbers) {
+        return ((List<Map<String, Object>>) check.get("differences")).stream()
+                .filter(difference -> ((List<String>) difference.get("ids")).stream().anyMatch(numbers::contains))
+                .toList();
     }
 
     /** Every difference but records on the shared topic that another test database stored. */

@@ -2,7 +2,6 @@ package io.didplatform.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,9 +29,6 @@ class ReconciliationIT {
     }
 
     @Test
-    @Disabled("Its first CI run (with every other system test on the same platform) found records on client.events"
-            + " that client-service's event store lacks (UNKNOWN_ON_TOPIC); whether the check or client-service is wrong"
-            + " is not known yet")
     void cleanOnEveryInstanceAfterOrdinaryWork() {
         String operatorId = admin.post("/api/operators", Map.of("name", "Reconciled Carrier")).text("id");
         long first = 1_700_000_000L + ThreadLocalRandom.current().nextLong(100_000_000L);

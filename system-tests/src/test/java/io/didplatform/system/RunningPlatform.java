@@ -1,14 +1,12 @@
 package io.didplatform.system;
 
+import io.didplatform.contracts.Topics;
 import io.didplatform.security.AccessRules;
 import io.didplatform.security.Caller;
 import io.didplatform.security.GatewayTokens;
 import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.common.ConsumerGroupState;
-import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
@@ -31,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +51,12 @@ final class RunningPlatform {
             "package-service", "PACKAGE_URIS", "client-service", "CLIENT_URIS", "audit-service", "AUDIT_URIS");
     private static final int INSTANCES = Integer.parseInt(
             System.getProperty("platform.instances", System.getenv().getOrDefault("DID_INSTANCES", "1")));
+    /** How a dead-letter topic's name ends: {@code <topic>.<consumer group>.dlt}. */
+    private static final String DEAD_LETTER_SUFFIX = ".dlt";
+    /** How long a service may take to start: minutes when a loaded 2-core machine starts five JVMs at once. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(10);
     private static RunningPlatform instance;
+    private static RuntimeException failedStart;
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> settings = new LinkedHashMap<>();
@@ -64,8 +69,17 @@ final class RunningPlatform {
     private final int gatewayPort;
 
     static synchronized RunningPlatform get() {
+        // a start that failed is not tried again by every later test class, beside the first one's processes
+        if (failedStart != null) {
+            throw new IllegalStateException("the platform did not start", failedStart);
+        }
         if (instance == null) {
-            instance = new RunningPlatform();
+            try {
+                instance = new RunningPlatform();
+            } catch (RuntimeException e) {
+                failedStart = e;
+                throw e;
+            }
         }
         return instance;
     }
@@ -77,15 +91,14 @@ final class RunningPlatform {
             throw new UncheckedIOException(e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+        deletePlatformTopics();
         Map<String, String> gateway = new LinkedHashMap<>();
         Map<String, Map<String, String>> laterInstances = new LinkedHashMap<>();
         for (String service : SERVICES) {
             Map<String, String> properties = new LinkedHashMap<>(
                     TestInfrastructure.freshDatabase("sys_" + service.replace('-', '_')));
-            // a group of its own, reading from the topics' ends: earlier test runs' events on the broker are not
-            // this system's history (and would only make it catch up first)
+            // a group of its own, reading the topics from their beginning (emptied above)
             properties.put("spring.kafka.consumer.group-id", groupOf(service));
-            properties.put("spring.kafka.consumer.auto-offset-reset", "latest");
             properties.put("did.hold.period", HOLD_PERIOD.toString());
             properties.put("did.security.gateway-token.secret", gatewayTokenSecret);
             List<String> uris = new ArrayList<>();
@@ -114,46 +127,43 @@ final class RunningPlatform {
         start("gateway", "gateway", gateway);
         ports.put("gateway", gatewayPort);
         ports.forEach(this::awaitHealthy);
-        awaitConsumersAssigned();
     }
 
     private static String serviceOf(String instance) {
         return SERVICES.stream().filter(instance::startsWith).findFirst().orElseThrow();
     }
 
-    private String groupOf(String service) {
+    /** The consumer group of {@code service}'s instances. */
+    String groupOf(String service) {
         return "sys-" + run + "-" + service;
     }
 
     /**
-     * Reading from the ends only sees what comes after the partitions were given out: wait until every partition
-     * a group reads has its consumer. (With several instances some consumers may get none and stand by.)
+     * Deletes the platform's topics and their dead-letter topics, and returns once the broker no longer has them:
+     * the services then create them anew, so this system's topics hold its own history only. (Other test runs on
+     * the same broker, such as the modules' integration tests before the system tests, leave their records there,
+     * which an event store here does not hold.)
      */
-    private void awaitConsumersAssigned() {
-        List<String> groups = SERVICES.stream().map(this::groupOf).toList();
+    private static void deletePlatformTopics() {
+        Set<String> platform = Set.of(Topics.DID_INVENTORY, Topics.PACKAGE, Topics.CLIENT);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestInfrastructure.kafkaBootstrapServers()))) {
-            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> {
-                for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all().get().values()) {
-                    if (!everyPartitionAssigned(admin, group)) {
-                        return false;
-                    }
-                }
-                return true;
-            });
+            Set<String> doomed = admin.listTopics().names().get().stream()
+                    .filter(topic -> platform.stream().anyMatch(name -> topic.equals(name)
+                            || topic.startsWith(name + ".") && topic.endsWith(DEAD_LETTER_SUFFIX)))
+                    .collect(Collectors.toSet());
+            if (doomed.isEmpty()) {
+                return;
+            }
+            admin.deleteTopics(doomed).all().get();
+            Awaitility.await().atMost(Duration.ofMinutes(1)).until(() ->
+                    admin.listTopics().names().get().stream().noneMatch(doomed::contains));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not delete the platform's topics: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean everyPartitionAssigned(Admin admin, ConsumerGroupDescription group) throws Exception {
-        Set<TopicPartition> assigned = group.members().stream()
-                .flatMap(member -> member.assignment().topicPartitions().stream()).collect(Collectors.toSet());
-        if (group.state() != ConsumerGroupState.STABLE || assigned.isEmpty()) {
-            return false;
-        }
-        Set<String> topics = assigned.stream().map(TopicPartition::topic).collect(Collectors.toSet());
-        int partitions = admin.describeTopics(topics).allTopicNames().get().values().stream()
-                .mapToInt(topic -> topic.partitions().size()).sum();
-        return assigned.size() == partitions;
     }
 
     String gatewayUrl() {
@@ -206,17 +216,31 @@ final class RunningPlatform {
      * returning once it is healthy.
      */
     void killAndRestart(String service, Runnable whileDown) {
-        Process process = processes.remove(service);
-        process.destroyForcibly();
-        try {
-            process.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        restart(List.of(service), Process::destroyForcibly, whileDown);
+    }
+
+    /**
+     * Stops the services in order (SIGTERM: their consumers leave their groups at once), runs {@code whileDown}, and
+     * starts them again as they were, returning once they are healthy.
+     */
+    void stopAndRestart(List<String> services, Runnable whileDown) {
+        restart(services, Process::destroy, whileDown);
+    }
+
+    private void restart(List<String> services, Consumer<Process> stop, Runnable whileDown) {
+        for (String service : services) {
+            Process process = processes.remove(service);
+            stop.accept(process);
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
         whileDown.run();
-        start(service, service, settings.get(service));
-        awaitHealthy(service, ports.get(service));
+        services.forEach(service -> start(service, service, settings.get(service)));
+        services.forEach(service -> awaitHealthy(service, ports.get(service)));
     }
 
     /** Starts {@code instance}, one of {@code service}'s instances (or its only one). */
@@ -241,7 +265,7 @@ final class RunningPlatform {
 
     private void awaitHealthy(String service, int port) {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+        Instant deadline = Instant.now().plus(START_LIMIT);
         URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -261,7 +285,8 @@ final class RunningPlatform {
             }
             pause();
         }
-        throw new IllegalStateException(service + " not healthy after 6 minutes; see " + logs.resolve(service + ".log"));
+        throw new IllegalStateException(service + " not healthy after " + START_LIMIT + "; see "
+                + logs.resolve(service + ".log"));
     }
 
     private void stop() {

@@ -1,15 +1,9 @@
 package io.didplatform.support.reconcile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.EventTypes;
 import io.didplatform.support.axon.ProcessorPositions;
 import io.didplatform.support.kafka.CloudEventOutbox;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,14 +11,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,9 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * the token covered was acknowledged by Kafka before the token was stored, so it must be there.
  */
 public class EventTopicCheck implements ReconciliationCheck {
-    private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration READ_LIMIT = Duration.ofMinutes(5);
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
     private final ProcessorPositions positions;
@@ -124,43 +111,10 @@ public class EventTopicCheck implements ReconciliationCheck {
 
     /** Every record's CloudEvent id on the topic, with how often it is there; read from the beginning to the end. */
     private Map<String, Integer> readTopic() {
-        Map<String, Object> settings = new HashMap<>(consumerSettings);
-        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Map<String, Integer> ids = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            Set<TopicPartition> unfinished = new HashSet<>(partitions);
-            unfinished.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
-            long deadline = System.nanoTime() + READ_LIMIT.toNanos();
-            while (!unfinished.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within " + READ_LIMIT);
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
-                        ids.merge(idOf(record.value()), 1, Integer::sum);
-                    }
-                }
-                unfinished.removeIf(partition -> consumer.position(partition) >= ends.get(partition));
-            }
-        }
+        TopicScan.read(consumerSettings, topic, record -> ids.merge(TopicScan.eventId(json, record.value()), 1,
+                Integer::sum));
         return ids;
-    }
-
-    private String idOf(byte[] value) {
-        try {
-            JsonNode id = value == null ? null : json.readTree(value).get("id");
-            return id == null ? "(record without an id)" : id.asText();
-        } catch (IOException e) {
-            return "(unreadable record)";
-        }
     }
 
     private boolean isPublished(String payloadType) {

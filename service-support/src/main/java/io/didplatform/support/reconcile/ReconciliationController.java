@@ -23,7 +23,7 @@ public class ReconciliationController {
     private final List<ReconciliationCheck> checks;
     private final Environment environment;
 
-    /** A service without checks of its own (audit, so far) answers an empty, complete report. */
+    /** A service without checks answers an empty, complete report. */
     public ReconciliationController(ObjectProvider<ReconciliationCheck> checks, Environment environment) {
         this.checks = checks.orderedStream().toList();
         this.environment = environment;

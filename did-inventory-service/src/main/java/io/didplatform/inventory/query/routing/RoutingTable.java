@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -55,6 +56,11 @@ public class RoutingTable {
 
     public int size() {
         return routes.size();
+    }
+
+    /** The numbers routed now (a live view: it may show changes made while it is read). */
+    Set<String> numbers() {
+        return routes.keySet();
     }
 
     /** Sets a number's route as the read model holds it; used to fill the table before its processor starts. */

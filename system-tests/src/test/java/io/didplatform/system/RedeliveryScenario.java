@@ -1,0 +1,212 @@
+package io.didplatform.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.didplatform.testing.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.ConsumerGroupState;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Reliability scenario "redelivery" (reliability/run; not one of the system tests bin/test runs): after ordinary
+ * work, every service is stopped, its consumer group set back to the beginning of the topics it reads, and started
+ * again, so every event is delivered to it once more. Exactly-once effects mean: each service's tables hash the
+ * same before and after, no event store gains an event, and the reconciliation is clean.
+ * <p>
+ * {@code -Dreliability.runs} (default 1) rounds of {@code -Dreliability.dids} (default 10) DIDs each; one line per
+ * round goes to {@code target/reliability/redelivery.tsv}.
+ */
+class RedeliveryScenario {
+    private static final Duration EVENTUALLY = Duration.ofMinutes(5);
+    private static final int RUNS = Integer.getInteger("reliability.runs", 1);
+    private static final int DIDS = Integer.getInteger("reliability.dids", 10);
+    /** What each service keeps of what it consumes (its read models and registries) and whether it stores events. */
+    private static final Map<String, List<String>> TABLES = Map.of(
+            "did-inventory-service", List.of("did_view"),
+            "client-service", List.of("client_view", "client_package_view", "package_view", "client_did_view",
+                    "assignment_request_view"),
+            "package-service", List.of("known_client", "package_catalog", "client_package_registry", "did_usage",
+                    "package_view", "client_package_view"),
+            "audit-service", List.of("audit_event", "history_entry", "did_version", "entity_state", "audit_stream"));
+    private static final List<String> EVENT_STORES = List.of("did-inventory-service", "client-service",
+            "package-service");
+
+    private final RunningPlatform platform = RunningPlatform.get();
+    private final Api admin = new Api(platform.gatewayUrl(), "admin", "admin");
+
+    @Test
+    void everyEventDeliveredAgainChangesNothing() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int run = 1; run <= RUNS; run++) {
+            work();
+            awaitSettled();
+            Map<String, String> before = hashes();
+            long eventsBefore = storedEvents();
+
+            long[] redelivered = {0};
+            Instant stopped = Instant.now();
+            platform.stopAndRestart(List.copyOf(TABLES.keySet()), () -> TABLES.keySet()
+                    .forEach(service -> redelivered[0] += rewind(platform.groupOf(service))));
+            Instant started = Instant.now();
+            JsonNode report = awaitSettled();
+            Duration recovered = Duration.between(started, Instant.now());
+
+            Map<String, String> after = hashes();
+            long duplicatedEvents = storedEvents() - eventsBefore;
+            List<String> changedTables = before.keySet().stream()
+                    .filter(table -> !before.get(table).equals(after.get(table))).toList();
+            long lost = report.path("differenceCount").asLong();
+            lines.add(String.join("\t", "redelivery", String.valueOf(run), String.valueOf(redelivered[0]),
+                    String.valueOf(lost), String.valueOf(duplicatedEvents + changedTables.size()),
+                    Duration.between(stopped, started).toMillis() / 1000.0 + "",
+                    recovered.toMillis() / 1000.0 + ""));
+            System.out.println("redelivery run " + run + ": " + lines.get(lines.size() - 1) + " changed tables "
+                    + changedTables);
+            assertThat(changedTables).as("tables changed by the redelivery").isEmpty();
+            assertThat(duplicatedEvents).as("events stored because of the redelivery").isZero();
+        }
+        Path out = Path.of("target/reliability");
+        Files.createDirectories(out);
+        Files.write(out.resolve("redelivery.tsv"), lines);
+    }
+
+    /** An operator with DIDs (one edited, one deleted), a package, a client and the client's package. */
+    private void work() {
+        String prefix = "1666" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String operatorId = created(admin.post("/api/operators", Map.of("name", "Redelivery " + prefix)));
+        for (int i = 0; i < DIDS; i++) {
+            created(admin.post("/api/dids", Map.of("number", prefix + String.format("%03d", i), "operatorId", operatorId)));
+        }
+        assertThat(admin.send("PATCH", "/api/dids/" + prefix + "000", Map.of("notes", "redelivered")).status())
+                .isLessThan(300);
+        assertThat(admin.delete("/api/dids/" + prefix + "001").status()).isLessThan(300);
+        String packageId = created(admin.post("/api/packages", Map.of("name", "Redelivery " + prefix, "didLimit", 2)));
+        String clientId = created(admin.post("/api/clients", Map.of("name", "Redelivery " + prefix,
+                "email", "noc@redelivery.test")));
+        // package-service learns of the client from client.events
+        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(admin.post("/api/client-packages",
+                Map.of("clientId", clientId, "packageId", packageId)).status()).isEqualTo(201));
+    }
+
+    /** Until every group has read its topics to their ends and the reconciliation is clean; answers the report. */
+    private JsonNode awaitSettled() {
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            for (String service : TABLES.keySet()) {
+                if (lag(platform.groupOf(service)) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        JsonNode[] report = {null};
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            Api.Response answer = admin.get("/api/admin/reconciliation");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().path("clean").asBoolean()).as(answer.body().toString()).isTrue();
+            report[0] = answer.body();
+        });
+        return report[0];
+    }
+
+    /** Sets the group, whose consumers have left, back to the beginning of every partition; answers the records. */
+    private static long rewind(String group) {
+        try (Admin admin = admin()) {
+            await().atMost(EVENTUALLY).until(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group)
+                    .state() == ConsumerGroupState.EMPTY);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, Long> beginnings = offsets(admin, committed.keySet(), OffsetSpec.earliest());
+            admin.alterConsumerGroupOffsets(group, beginnings.entrySet().stream().collect(Collectors.toMap(
+                    Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue())))).all().get();
+            return committed.entrySet().stream()
+                    .mapToLong(entry -> entry.getValue().offset() - beginnings.get(entry.getKey())).sum();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("could not rewind " + group, e);
+        }
+    }
+
+    /** Records on the group's partitions it has not committed yet; -1 before it has committed any. */
+    private static long lag(String group) throws InterruptedException, ExecutionException {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            if (committed.isEmpty()) {
+                return -1;
+            }
+            Map<TopicPartition, Long> ends = offsets(admin, committed.keySet(), OffsetSpec.latest());
+            return committed.entrySet().stream()
+                    .mapToLong(entry -> ends.get(entry.getKey()) - entry.getValue().offset()).sum();
+        }
+    }
+
+    private static Map<TopicPartition, Long> offsets(Admin admin, Set<TopicPartition> partitions,
+                                                     OffsetSpec spec) throws InterruptedException, ExecutionException {
+        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(partition -> partition,
+                partition -> spec))).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+    }
+
+    /** Every table's content hash, by service and table. */
+    private Map<String, String> hashes() throws SQLException {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> service : TABLES.entrySet()) {
+            try (Connection connection = platform.database(service.getKey());
+                 Statement statement = connection.createStatement()) {
+                for (String table : service.getValue()) {
+                    try (ResultSet row = statement.executeQuery("select md5(coalesce(string_agg(t::text, '|' order by"
+                            + " t::text), '')) from " + table + " t")) {
+                        row.next();
+                        hashes.put(service.getKey() + "." + table, row.getString(1));
+                    }
+                }
+            }
+        }
+        return hashes;
+    }
+
+    private long storedEvents() throws SQLException {
+        long events = 0;
+        for (String service : EVENT_STORES) {
+            try (Connection connection = platform.database(service);
+                 Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("select count(*) from domain_event_entry")) {
+                row.next();
+                events += row.getLong(1);
+            }
+        }
+        return events;
+    }
+
+    private static Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafkaBootstrapServers()));
+    }
+
+    private static String created(Api.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+        return response.body().has("id") ? response.text("id") : response.text("number");
+    }
+}
