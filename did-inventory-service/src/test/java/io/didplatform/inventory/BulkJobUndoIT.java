@@ -91,6 +91,10 @@ class BulkJobUndoIT extends InventoryITBase {
         assertThat(event.path("actor").asText()).isEqualTo(TEST_USER);
         assertThat(published.seen(UNDONE, prefix + "0003")).isEmpty();
         assertThat(api.get("/api/dids/jobs/" + job).getBody().get("undoneBy")).isEqualTo(undone.get("id"));
+        Map<?, ?> listed = (Map<?, ?>) ((List<?>) api.get("/api/dids/jobs?kind=UNDO&size=1").getBody().get("content"))
+                .get(0);
+        assertThat(listed.get("id")).isEqualTo(undone.get("id"));
+        assertThat(listed.get("undoOf")).isEqualTo(job);
 
         // the history stays: the number may be created again; the job may not be undone again
         assertThat(api.call(HttpMethod.POST, "/api/dids", Map.of("number", prefix + "0001", "operatorId", operator))

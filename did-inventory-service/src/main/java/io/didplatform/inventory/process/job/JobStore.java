@@ -31,7 +31,8 @@ class JobStore {
     /** A job's real undo that is running or completed (the column {@code undone_by}). */
     private static final String UNDONE_BY = """
             (select u.id from did_job u where u.undo_of = did_job.id and not u.dry_run
-             and u.state in ('RUNNING', 'COMPLETED') limit 1) as undone_by""";
+             and u.state in ('RUNNING', 'COMPLETED') limit 1) as undone_by
+            """;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     /** Progress is saved outside the work's transaction: a dry run's rollback must keep it. */
