@@ -150,12 +150,19 @@ class BulkJobUndoIT extends InventoryITBase {
     }
 
     @Test
-    void aJobThatChangedNothingHasNothingToUndoAndOnlyAnAdminMayUndo() {
+    void aJobThatChangedNothingOrIsRunningIsNotUndoneAndOnlyAnAdminMayUndo() {
         assertThat(api.call(HttpMethod.POST, "/api/dids", Map.of("number", prefix + "3000", "operatorId", operator,
                 "tag", "same")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Map<?, ?> edit = finished(api.call(HttpMethod.PATCH, "/api/dids",
                 Map.of("numbers", List.of(prefix + "3000"), "tag", "same")));
         assertRefused(undo((String) edit.get("id"), false), HttpStatus.CONFLICT, "NOTHING_TO_UNDO");
+
+        // a job still running (as another instance would be running it) is not undone until it has finished
+        UUID running = UUID.randomUUID();
+        jdbc.update("""
+                insert into did_job (id, kind, dry_run, state, actor, owner, created_at, heartbeat_at)
+                values (?, 'IMPORT', false, 'RUNNING', 'someone', 'another-instance', now(), now())""", running);
+        assertRefused(undo(running.toString(), false), HttpStatus.CONFLICT, "JOB_RUNNING");
 
         HttpHeaders operatorRole = as("operator", "OPERATOR");
         ResponseEntity<Map> refused = http.exchange("/api/dids/jobs/" + edit.get("id") + "/undo", HttpMethod.POST,
