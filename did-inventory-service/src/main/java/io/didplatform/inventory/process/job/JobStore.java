@@ -1,7 +1,7 @@
 package io.didplatform.inventory.process.job;
 
-import io.didplatform.support.jdbc.SqlOrder;
 import io.didplatform.contracts.inventory.UndoneChange;
+import io.didplatform.support.jdbc.SqlOrder;
 import io.didplatform.support.web.DomainException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -28,7 +28,7 @@ class JobStore {
     private static final SqlOrder ORDER = new SqlOrder(Map.of(
             "createdAt", "created_at", "finishedAt", "finished_at", "kind", "kind", "state", "state", "total", "total",
             "succeeded", "succeeded", "failed", "failed", "actor", "actor"), "created_at desc, id", "id");
-    /** A job's real undo that is running or completed (the column {@code undone_by}). */
+    /** A job's real undo, running or completed (the column {@code undone_by}); a failed or cancelled one does not count. */
     private static final String UNDONE_BY = """
             (select u.id from did_job u where u.undo_of = did_job.id and not u.dry_run
              and u.state in ('RUNNING', 'COMPLETED') limit 1) as undone_by
@@ -55,20 +55,13 @@ class JobStore {
                     insert into did_job (id, kind, dry_run, state, total, actor, owner, created_at, heartbeat_at, undo_of)
                     values (?, ?, ?, 'RUNNING', ?, ?, ?, now(), now(), ?)""", id, kind, dryRun, total, actor, owner, undoOf);
         } catch (DuplicateKeyException e) {
-            throw alreadyUndone(undoOf, undoneBy(undoOf));
+            throw alreadyUndone(undoOf, find(undoOf, 0).map(JobReport::undoneBy).orElse(null));
         }
     }
 
     static DomainException alreadyUndone(UUID job, UUID undo) {
         return DomainException.conflict("JOB_ALREADY_UNDONE", "Job " + job + " is undone already"
                 + (undo == null ? "" : " (by job " + undo + ")"));
-    }
-
-    /** The real undo of a job that is running or completed, if any (one that failed or was cancelled does not count). */
-    UUID undoneBy(UUID job) {
-        return jdbc.query("""
-                select id from did_job where undo_of = ? and not dry_run and state in ('RUNNING', 'COMPLETED')""",
-                (row, i) -> row.getObject(1, UUID.class), job).stream().findFirst().orElse(null);
     }
 
     /** How many of a job's changes are not undone yet. */
