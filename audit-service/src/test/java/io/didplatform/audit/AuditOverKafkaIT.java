@@ -1,7 +1,11 @@
 package io.didplatform.audit;
 
 import io.didplatform.audit.DidLifecycle.Published;
+import io.didplatform.contracts.inventory.DidChangeUndone;
+import io.didplatform.contracts.inventory.DidCreated;
+import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.OperatorUpdated;
+import io.didplatform.contracts.inventory.UndoneChange;
 import io.didplatform.support.axon.MessageContext;
 import io.didplatform.support.kafka.CloudEventCodec;
 import io.didplatform.testing.TestInfrastructure;
@@ -31,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.didplatform.audit.DidLifecycle.T0;
 import static io.didplatform.audit.DidLifecycle.min;
@@ -51,6 +56,8 @@ class AuditOverKafkaIT extends AuditITBase {
 
     DidLifecycle story;
     String formulaEventId;
+    String undoneNumber;
+    UUID undoneJob;
 
     @BeforeAll
     void publishTheLifecycle() {
@@ -68,7 +75,36 @@ class AuditOverKafkaIT extends AuditITBase {
             // at-least-once: the outbox may send a batch again
             story.events.subList(0, 6).forEach(event -> producer.send(record(topicOf(event), event.key(), event.cloudEvent())));
             producer.send(record(INVENTORY_TOPIC, story.operatorId, formulaEvent));
+            // a DID a bulk job created and its undo removed; the undo delivered twice
+            undoneNumber = "1556" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+            undoneJob = UUID.randomUUID();
+            byte[] created = codec.encode(new GenericEventMessage<>(UUID.randomUUID().toString(), new DidCreated(
+                    undoneNumber, story.operatorId, DidStatus.IN_STOCK, DidStatus.IN_STOCK, "nyc", null),
+                    Map.of(MessageContext.ACTOR, "importer"), min(2)), undoneNumber);
+            byte[] undo = codec.encode(new GenericEventMessage<>(UUID.randomUUID().toString(), new DidChangeUndone(
+                    undoneNumber, undoneJob, UndoneChange.CREATION, story.operatorId, DidStatus.IN_STOCK,
+                    DidStatus.IN_STOCK, "nyc", null), Map.of(MessageContext.ACTOR, "admin"), min(3)), undoneNumber);
+            List.of(created, undo, undo).forEach(event -> producer.send(record(INVENTORY_TOPIC, undoneNumber, event)));
         }
+    }
+
+    @Test
+    void theHistoryOfADidWhoseCreationWasUndoneSaysCreatedThenRemovedByTheUndoOfTheJob() {
+        String path = "/api/audit/dids/" + undoneNumber + "/history";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(entries(http.getForEntity(path, Map.class))).hasSize(2));
+        List<Map<String, Object>> entries = entries(http.getForEntity(path, Map.class));
+        assertThat(entries).extracting(entry -> entry.get("type"))
+                .containsExactly("did.DidCreated.v1", "did.DidChangeUndone.v1");
+        assertThat(entries.get(0).get("undoOfJob")).isNull();
+        assertThat(entries.get(1).get("undoOfJob")).isEqualTo(undoneJob.toString());
+        assertThat(entries.get(1).get("actor")).isEqualTo("admin");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> removed = (Map<String, Object>) entries.get(1).get("changes");
+        Map<?, ?> status = (Map<?, ?>) removed.get("status");
+        assertThat(status.get("from")).isEqualTo("IN_STOCK");
+        assertThat(status.get("to")).isNull();
+        assertThat(removed).containsKeys("afterHoldStatus", "operatorId", "tag");
     }
 
     @Test

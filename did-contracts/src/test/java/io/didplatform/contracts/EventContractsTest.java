@@ -40,6 +40,8 @@ class EventContractsTest {
                 new DidCreated(N, "op-1", DidStatus.IN_STOCK, DidStatus.IN_STOCK, "nyc", "n"),
                 new DidUpdated(N, "op-1", DidStatus.RESERVED, DidStatus.ARCHIVE, "sf", "n2"),
                 new DidDeleted(N),
+                new DidChangeUndone(N, REQUEST, UndoneChange.EDIT, "op-1", DidStatus.IN_STOCK, DidStatus.IN_STOCK,
+                        "nyc", "n"),
                 new DidAssigned(N, REQUEST, "client-1", "cp-1", "sip:a@pbx"),
                 new DidAssignmentRejected(N, REQUEST, "client-1", "cp-1", AssignmentRejection.NOT_IN_STOCK),
                 new DidRoutingChanged(N, "tel:+15551234"),

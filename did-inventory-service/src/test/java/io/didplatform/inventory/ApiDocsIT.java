@@ -20,7 +20,7 @@ class ApiDocsIT extends InventoryITBase {
         assertThat(openApi.path("openapi").asText()).startsWith("3.");
         assertThat(openApi.path("servers").path(0).path("url").asText()).isEqualTo("/");
         assertThat(docs.paths()).contains("/api/dids", "/api/dids/{number}", "/api/operators", "/api/routing/{number}",
-                "/api/admin/inventory/dead-letters");
+                "/api/admin/inventory/dead-letters", "/api/dids/jobs/{id}/undo");
         assertThat(docs.operationsWithoutProblems()).isEmpty();
         JsonNode routing = openApi.path("paths").path("/api/routing/{number}").path("get");
         assertThat(routing.path("responses").path("200").path("content").path("application/json")

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Who may do what on the API (docs/api.md, "Roles"), the one table the gateway and every service check: ADMIN everything;
- * OPERATOR everything but deletes, audit exports, audit actions and administration; AUDITOR reads only. The API's
+ * OPERATOR everything but deletes, undos of bulk jobs (which delete what a job created), audit exports, audit actions
+ * and administration; AUDITOR reads only. The API's
  * description ({@value #API_DOCS}, the OpenAPI documents) is guarded like the API: every role may read it.
  * The gateway checks it before routing, and each service again on the token the gateway signed, so the two can
  * never disagree.
@@ -34,10 +35,27 @@ public final class AccessRules {
         }
     }
 
-    /** A path covers itself and everything below it ({@code /api/audit} covers {@code /api/audit/rebuild}). */
+    /**
+     * A path covers itself and everything below it ({@code /api/audit} covers {@code /api/audit/rebuild}); a segment
+     * {@code *} stands for any one segment (a rule for the undo of any bulk job).
+     */
     private record Rule(Methods methods, String path, Set<String> roles) {
         boolean covers(String method, String requestPath) {
-            return methods.include(method) && (requestPath.equals(path) || requestPath.startsWith(path + "/"));
+            return methods.include(method) && under(requestPath);
+        }
+
+        private boolean under(String requestPath) {
+            String[] segments = path.split("/");
+            String[] requested = requestPath.split("/");
+            if (requested.length < segments.length) {
+                return false;
+            }
+            for (int i = 0; i < segments.length; i++) {
+                if (!segments[i].equals("*") && !segments[i].equals(requested[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -51,6 +69,7 @@ public final class AccessRules {
             new Rule(Methods.ANY, "/api/audit/export", Set.of(ADMIN)),
             new Rule(Methods.ANY, "/api/audit/events/export", Set.of(ADMIN)),
             new Rule(Methods.DELETE, "/api", Set.of(ADMIN)),
+            new Rule(Methods.WRITE, "/api/dids/jobs/*/undo", Set.of(ADMIN)),
             new Rule(Methods.READ, "/api", Set.of(ADMIN, OPERATOR, AUDITOR)),
             new Rule(Methods.WRITE, "/api/audit", Set.of(ADMIN)),
             new Rule(Methods.WRITE, "/api", Set.of(ADMIN, OPERATOR)));

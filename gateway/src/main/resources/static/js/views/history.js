@@ -1,4 +1,5 @@
-// Change history entries {eventId, type, at, actor, changes: {field: {from, to}}, causedBy}, shown as a timeline.
+// Change history entries {eventId, type, at, actor, changes: {field: {from, to}}, causedBy, undoOfJob}, shown as a
+// timeline.
 import { api } from '../api.js';
 import { h, clear, when, problem, loading, empty } from '../dom.js';
 import { lookups } from '../session.js';
@@ -28,13 +29,21 @@ function cause(causedBy) {
   return h('span', eventName(causedBy.type), ' ', h('span.mono.id', { title: causedBy.eventId }, String(causedBy.eventId || '').slice(0, 8)));
 }
 
+/** An undo's entry says what it did to the DID ("removed" when every field went) and which bulk job it undid. */
+function undoOf(entry) {
+  const removed = Object.values(entry.changes || {}).every((change) => change?.to === null || change?.to === undefined);
+  return h('span.cause', `${removed ? 'removed' : 'restored'} by undo of job `,
+    h('span.mono.id', { title: entry.undoOfJob }, entry.undoOfJob.slice(0, 8)));
+}
+
 export function historyTimeline(entries, names = {}) {
   if (!entries.length) return empty('No history recorded.');
   return h('ol.timeline', entries.map((entry) => h('li',
     h('div.timeline-head',
       h('strong', eventName(entry.type)),
       h('span.muted', ' by ', h('span.actor', entry.actor || 'unknown'), ' · '), when(entry.at),
-      entry.causedBy && h('span.cause', 'caused by ', cause(entry.causedBy))),
+      entry.causedBy && h('span.cause', 'caused by ', cause(entry.causedBy)),
+      entry.undoOfJob && undoOf(entry)),
     changes(entry, names))));
 }
 

@@ -1,10 +1,11 @@
-// Jobs: the recent bulk jobs (ranges, lists, imports, mass edits and deletes); reopen one, its row report, cancel.
+// Jobs: the recent bulk jobs (ranges, lists, imports, mass edits and deletes, undos); reopen one, its row report,
+// cancel, undo.
 import { api } from '../api.js';
 import { h, clear, table, pager, badge, when, count, field, select, problem, loading } from '../dom.js';
 import { followJob, jobActions } from './jobs.js';
 
 const STATES = ['RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'];
-const KINDS = ['CREATE_RANGE', 'CREATE_LIST', 'IMPORT', 'MASS_UPDATE', 'MASS_DELETE'];
+const KINDS = ['CREATE_RANGE', 'CREATE_LIST', 'IMPORT', 'MASS_UPDATE', 'MASS_DELETE', 'UNDO'];
 
 export default {
   id: 'jobs',
@@ -36,7 +37,7 @@ export default {
             onOpen: (job) => api.get(`/api/dids/jobs/${job.id}`).then((full) => followJob(full, 'Bulk job')).then(() => refresh({ quiet: true })),
             columns: [
               { label: 'Started', sort: 'createdAt', value: (j) => when(j.createdAt) },
-              { label: 'Kind', sort: 'kind', value: (j) => j.kind.replaceAll('_', ' ').toLowerCase() + (j.dryRun ? ' (dry run)' : '') },
+              { label: 'Kind', sort: 'kind', value: (j) => j.kind.replaceAll('_', ' ').toLowerCase() + (j.dryRun ? ' (dry run)' : '') + (j.undoneBy ? ' (undone)' : '') },
               { label: 'State', sort: 'state', value: (j) => badge(j.state) },
               { label: 'Progress', class: 'num', value: (j) => `${count((j.succeeded ?? 0) + (j.failed ?? 0))} / ${count(j.total)}` },
               { label: 'Succeeded', sort: 'succeeded', class: 'num', value: (j) => count(j.succeeded) },

@@ -1,7 +1,14 @@
-// A bulk job (range, list, import, mass edit, mass delete) followed live: progress, counts and per-row errors.
+// A bulk job (range, list, import, mass edit, mass delete, undo) followed live: progress, counts and per-row errors.
 import { api } from '../api.js';
 import { h, clear, count, problem, badge, attempt } from '../dom.js';
 import { session } from '../session.js';
+
+const UNDOABLE = ['CREATE_RANGE', 'CREATE_LIST', 'IMPORT', 'MASS_UPDATE', 'MASS_DELETE'];
+
+/** A real, finished creation or mass change not undone yet may be undone (the server decides the rest: 409s). */
+export const undoable = (job) => UNDOABLE.includes(job.kind) && !job.dryRun && job.state !== 'RUNNING' && !job.undoneBy;
+
+const kindOf = (job) => String(job.kind || 'job').replaceAll('_', ' ').toLowerCase();
 
 /** True when a response body is a job rather than a resource. */
 export const isJob = (body) => body && typeof body === 'object' && 'state' in body && ('total' in body || 'errors' in body);
@@ -13,8 +20,10 @@ function report(job) {
   // Imports number their rows (header = row 1); lists and ranges have none.
   const withRows = errors.some((e) => e.row !== null && e.row !== undefined);
   return h('div.job',
-    h('div.job-state', badge(job.state), h('span.muted', ` ${String(job.kind || 'job').replaceAll('_', ' ').toLowerCase()}${job.dryRun ? ' (dry run: nothing written)' : ''} · ${job.id ?? ''}`)),
+    h('div.job-state', badge(job.state), h('span.muted', ` ${kindOf(job)}${job.dryRun ? ' (dry run: nothing written)' : ''} · ${job.id ?? ''}`)),
     job.detail && h('div.notice', job.detail),
+    job.undoOf && h('p.muted', `Undo of job ${job.undoOf}: DIDs changed since that job are left alone and listed below.`),
+    job.undoneBy && h('p.muted', `Undone by job ${job.undoneBy}.`),
     h('div.progress', { role: 'progressbar', 'aria-valuenow': percent, 'aria-valuemin': 0, 'aria-valuemax': 100 },
       h('div.bar', { style: `width:${percent}%`, class: job.failed ? 'with-errors' : '' })),
     h('div.job-counts',
@@ -29,7 +38,23 @@ function report(job) {
       && h('p.muted', `Showing the first ${count(errors.length)} of ${count(job.failed)} errors.`));
 }
 
-/** Cancel (a running job, for those who may write) and its row report (when rows failed). */
+/**
+ * The undo of a job: first its dry run, whose preview says how many DIDs would be undone and which are left alone;
+ * then, only when asked from the preview, the real undo, followed live.
+ */
+async function undo(job, onChange) {
+  const preview = await attempt(() => api.post(`/api/dids/jobs/${job.id}/undo`, undefined, { dryRun: true }));
+  if (preview?.body && isJob(preview.body)) {
+    const seen = await followJob(preview.body, `Preview (dry run): undo of ${kindOf(job)} ${job.id}`, 'Undo for real');
+    if (seen?.proceed) {
+      const real = await attempt(() => api.post(`/api/dids/jobs/${job.id}/undo`));
+      if (real?.body && isJob(real.body)) await followJob(real.body, `Undo of ${kindOf(job)} ${job.id}`);
+    }
+  }
+  onChange?.();
+}
+
+/** Cancel (a running job, for those who may write), undo (a finished one, for admins) and its row report. */
 export function jobActions(job, onChange, size = '') {
   const button = (klass) => `button${klass}${size ? '.' + size : ''}`;
   return [
@@ -42,6 +67,9 @@ export function jobActions(job, onChange, size = '') {
         if (await attempt(() => api.post(`/api/dids/jobs/${job.id}/cancel`), 'Cancelling: the job stops within a second or two')) onChange?.();
       },
     }, 'Cancel job'),
+    undoable(job) && session.can.delete() && h(button('.danger-text'), {
+      type: 'button', title: 'Undo what this job did, after a preview', onclick: () => undo(job, onChange),
+    }, 'Undo'),
   ];
 }
 

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
 
 /** The gateway's REST API as one user calls it, with HTTP Basic credentials. */
 final class Api {
@@ -49,10 +51,33 @@ final class Api {
 
     Response send(String method, String path, Object body) {
         try {
+            return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file upload as a browser sends it: multipart form data with the file and the given form fields. */
+    Response upload(String path, String fileName, String content, Map<String, String> fields) {
+        String boundary = "----did-platform-" + UUID.randomUUID();
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        form.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"file\"; filename=\"").append(fileName).append("\"\r\n")
+                .append("Content-Type: text/csv\r\n\r\n").append(content).append("\r\n")
+                .append("--").append(boundary).append("--\r\n");
+        return exchange("POST", path, HttpRequest.BodyPublishers.ofString(form.toString(), StandardCharsets.UTF_8),
+                "multipart/form-data; boundary=" + boundary);
+    }
+
+    private Response exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .header("Content-Type", "application/json")
+                    .method(method, body)
+                    .header("Content-Type", contentType)
                     // a caller cannot act in another's name: the gateway replaces this header
                     .header("X-Actor", "forged-actor");
             if (authorization != null) {

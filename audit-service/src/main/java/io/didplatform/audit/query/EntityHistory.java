@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads an entity's history, oldest entry first, with the causing event's type looked up in the log. */
+/**
+ * Reads an entity's history, oldest entry first, with the causing event's type looked up in the log, and for an
+ * undo the job it undid (read from the logged event, so the projection keeps nothing more for it).
+ */
 @Component
 public class EntityHistory {
     private static final TypeReference<TreeMap<String, Change>> CHANGES = new TypeReference<>() {
@@ -38,8 +41,10 @@ public class EntityHistory {
                 params, Long.class);
         params.addValue("limit", pageable.getPageSize()).addValue("offset", pageable.getOffset());
         List<HistoryEntry> entries = jdbc.query("""
-                select h.event_id, h.type, h.occurred_at, h.actor, h.changes, h.causation_id, cause.type as cause_type
+                select h.event_id, h.type, h.occurred_at, h.actor, h.changes, h.causation_id, cause.type as cause_type,
+                       logged.data ->> 'undoneJobId' as undo_of_job
                 from history_entry h left join audit_event cause on cause.event_id = h.causation_id
+                left join audit_event logged on logged.event_id = h.event_id
                 where h.kind = :kind and h.entity_id = :id
                 order by h.seq limit :limit offset :offset
                 """, params, entry());
@@ -51,7 +56,8 @@ public class EntityHistory {
             String causation = rs.getString("causation_id");
             return new HistoryEntry(rs.getString("event_id"), rs.getString("type"),
                     rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), changes(rs.getString("changes")),
-                    causation == null ? null : new HistoryEntry.CausedBy(causation, rs.getString("cause_type")));
+                    causation == null ? null : new HistoryEntry.CausedBy(causation, rs.getString("cause_type")),
+                    rs.getString("undo_of_job"));
         };
     }
 

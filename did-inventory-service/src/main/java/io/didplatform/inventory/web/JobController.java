@@ -4,6 +4,7 @@ import io.didplatform.inventory.process.job.BulkJobs;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.inventory.process.job.JobState;
 import io.didplatform.inventory.process.job.JobSummary;
+import io.didplatform.inventory.process.job.JobUndo;
 import io.didplatform.support.security.AuthenticatedCaller;
 import io.didplatform.support.web.DomainException;
 import io.didplatform.support.web.PageResponse;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,14 +27,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Bulk jobs (ranges, lists, imports, mass edits and deletes): the recent ones, one in full, its row report, cancel. */
+/**
+ * Bulk jobs (ranges, lists, imports, mass edits and deletes): the recent ones, one in full, its row report, cancel,
+ * undo.
+ */
 @RestController
 @RequestMapping("/api/dids/jobs")
 class JobController {
     private final BulkJobs jobs;
+    private final JobUndo undo;
+    private final JobRequests jobRequests;
 
-    JobController(BulkJobs jobs) {
+    JobController(BulkJobs jobs, JobUndo undo, JobRequests jobRequests) {
         this.jobs = jobs;
+        this.undo = undo;
+        this.jobRequests = jobRequests;
     }
 
     @GetMapping
@@ -55,6 +64,19 @@ class JobController {
             throw DomainException.conflict("JOB_NOT_RUNNING", "Job " + id + " is " + job.state() + ", not RUNNING");
         }
         return found(id);
+    }
+
+    /**
+     * Undoes a finished job by new events, as a job of its own (ADMIN only): each DID it changed and nobody changed
+     * since gets back what it had; the others are left alone and listed in the undo's report. A {@code dryRun}
+     * reports what the undo would do.
+     */
+    @PostMapping("/{id}/undo")
+    ResponseEntity<JobReport> undo(@PathVariable UUID id, @RequestParam(defaultValue = "false") boolean dryRun,
+                                   HttpServletRequest request) {
+        long changes = undo.changesToUndo(id);
+        return jobRequests.start(JobUndo.KIND, dryRun, changes, id, request,
+                (progress, metaData) -> undo.run(id, progress, metaData));
     }
 
     /** Every failed row of a job as CSV: row (imports count the header as row 1), number, reason. */

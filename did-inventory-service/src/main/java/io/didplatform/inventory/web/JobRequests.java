@@ -2,6 +2,7 @@ package io.didplatform.inventory.web;
 
 import io.didplatform.inventory.config.JobSettings;
 import io.didplatform.inventory.process.job.BulkJobs;
+import io.didplatform.inventory.process.job.JobChanges;
 import io.didplatform.inventory.process.job.JobProgress;
 import io.didplatform.inventory.process.job.JobReport;
 import io.didplatform.support.axon.MessageContext;
@@ -38,12 +39,22 @@ class JobRequests {
      */
     ResponseEntity<JobReport> start(String kind, boolean dryRun, long total, HttpServletRequest request,
                                     BiConsumer<JobProgress, Map<String, Object>> work) {
+        return start(kind, dryRun, total, null, request, work);
+    }
+
+    /**
+     * As {@link #start(String, boolean, long, HttpServletRequest, BiConsumer)}, for an undo of job {@code undoOf}.
+     * The metadata also names the job ({@link JobChanges#JOB_ID}), so that what it changes is recorded for its undo.
+     */
+    ResponseEntity<JobReport> start(String kind, boolean dryRun, long total, UUID undoOf, HttpServletRequest request,
+                                    BiConsumer<JobProgress, Map<String, Object>> work) {
         // read now: the request is gone when the job runs
         String actor = AuthenticatedCaller.actorOf(request);
         String correlation = RequestIdFilter.correlationOf(request);
-        UUID id = jobs.start(kind, dryRun, total, actor, progress -> work.accept(progress, Map.of(
+        UUID id = jobs.start(kind, dryRun, total, actor, undoOf, progress -> work.accept(progress, Map.of(
                 MessageContext.ACTOR, actor,
-                MessageContext.CORRELATION, correlation == null ? progress.id().toString() : correlation)));
+                MessageContext.CORRELATION, correlation == null ? progress.id().toString() : correlation,
+                JobChanges.JOB_ID, progress.id().toString())));
         JobReport report = jobs.awaitBriefly(id, patience);
         return ResponseEntity.status(report.finished() ? HttpStatus.OK : HttpStatus.ACCEPTED)
                 .location(URI.create("/api/dids/jobs/" + id))

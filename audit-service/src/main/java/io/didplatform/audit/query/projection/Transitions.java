@@ -12,6 +12,7 @@ import io.didplatform.contracts.clients.DidUnblockRequested;
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidAssignmentRejected;
 import io.didplatform.contracts.inventory.DidBlocked;
+import io.didplatform.contracts.inventory.DidChangeUndone;
 import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidHeld;
@@ -26,6 +27,7 @@ import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.DidUnblocked;
 import io.didplatform.contracts.inventory.DidUpdated;
 import io.didplatform.contracts.inventory.OperatorCreated;
+import io.didplatform.contracts.inventory.UndoneChange;
 import io.didplatform.contracts.inventory.OperatorDeleted;
 import io.didplatform.contracts.inventory.OperatorUpdated;
 import io.didplatform.contracts.packages.ClientPackageCreated;
@@ -86,6 +88,12 @@ final class Transitions {
         }
         if (payload instanceof DidDeleted e) {
             return Transition.of(DID, e.number(), s -> Map.of());
+        }
+        if (payload instanceof DidChangeUndone e) {
+            // an undone creation takes the DID out like a deletion; an undone edit or deletion sets its fields back
+            return Transition.of(DID, e.number(), s -> !e.inInventory() ? Map.of() : set(e.undone() == UndoneChange.DELETION
+                    ? Map.of() : s, "status", e.status(), "afterHoldStatus", e.afterHoldStatus(), "operatorId",
+                    e.operatorId(), "tag", e.tag(), "notes", e.notes()));
         }
         if (payload instanceof DidAssigned e) {
             return Transition.of(DID, e.number(), s -> set(s, "status", DidStatus.ACTIVE, "clientId", e.clientId(),

@@ -2,10 +2,12 @@ package io.didplatform.audit.query.projection;
 
 import io.didplatform.contracts.clients.DidAssignmentFailed;
 import io.didplatform.contracts.inventory.AssignmentRejection;
+import io.didplatform.contracts.inventory.DidChangeUndone;
 import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidReleased;
 import io.didplatform.contracts.inventory.DidStatus;
+import io.didplatform.contracts.inventory.UndoneChange;
 import io.didplatform.contracts.packages.PackageDeactivated;
 import io.didplatform.contracts.packages.DeactivationReason;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,26 @@ class TransitionsTest {
         assertThat(deleted).isEmpty();
         assertThat(created).containsOnly(Map.entry("status", "RESERVED"), Map.entry("afterHoldStatus", "IN_STOCK"),
                 Map.entry("operatorId", "op2"), Map.entry("notes", ""));
+    }
+
+    @Test
+    void anUndoneCreationClearsEveryFieldAndAnUndoneEditOrDeletionSetsThemBack() {
+        UUID job = UUID.randomUUID();
+        Map<String, Object> inStock = Map.of("status", "IN_STOCK", "afterHoldStatus", "IN_STOCK", "operatorId", "op",
+                "tag", "nyc");
+        Map<String, Object> removed = Transitions.of(new DidChangeUndone("15550001", job, UndoneChange.CREATION, "op",
+                DidStatus.IN_STOCK, DidStatus.IN_STOCK, "nyc", null)).orElseThrow().fields().apply(inStock);
+        Map<String, Object> restored = Transitions.of(new DidChangeUndone("15550001", job, UndoneChange.DELETION, "op",
+                DidStatus.IN_STOCK, DidStatus.IN_STOCK, "nyc", null)).orElseThrow().fields().apply(Map.of());
+        Map<String, Object> editUndone = Transitions.of(new DidChangeUndone("15550001", job, UndoneChange.EDIT, "op",
+                DidStatus.ARCHIVE, DidStatus.IN_STOCK, null, "n")).orElseThrow().fields().apply(inStock);
+
+        assertThat(removed).isEmpty();
+        assertThat(restored).isEqualTo(inStock);
+        assertThat(Projector.diff(inStock, editUndone)).containsOnly(
+                Map.entry("status", new Change("IN_STOCK", "ARCHIVE")),
+                Map.entry("tag", new Change("nyc", null)),
+                Map.entry("notes", new Change(null, "n")));
     }
 
     @Test

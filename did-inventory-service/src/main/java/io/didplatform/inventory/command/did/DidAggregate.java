@@ -3,12 +3,14 @@ package io.didplatform.inventory.command.did;
 import io.didplatform.contracts.inventory.AssignmentRejection;
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidBlocked;
+import io.didplatform.contracts.inventory.DidChangeUndone;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidReleased;
 import io.didplatform.contracts.inventory.DidReservationExtended;
 import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.DidUnblocked;
+import io.didplatform.contracts.inventory.UndoneChange;
 import io.didplatform.inventory.command.registry.ClientPackageHoldings;
 import io.didplatform.support.web.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -81,6 +83,23 @@ public class DidAggregate extends DidState {
                     + "; only IN_STOCK, RESERVED or ARCHIVE DIDs can be deleted");
         }
         apply(new DidDeleted(number));
+    }
+
+    /**
+     * The undo of a bulk job's change (docs/design.md, "Undo of a bulk job"): only while the job's event is still
+     * the DID's last, so a DID someone changed since is refused with {@code CHANGED_SINCE} and left as it is.
+     * A new event, never a removal of the job's: the history shows the change and its undo.
+     */
+    @CommandHandler
+    void handle(UndoDidChange command) {
+        Long version = AggregateLifecycle.getVersion();
+        if (version == null || version != command.sequence()) {
+            throw DomainException.conflict(UndoDidChange.CHANGED_SINCE, "DID " + number + " changed after job "
+                    + command.undoneJobId() + " changed it; left as it is");
+        }
+        DidSnapshot after = command.change() == UndoneChange.EDIT ? command.before() : snapshot();
+        apply(new DidChangeUndone(number, command.undoneJobId(), command.change(), after.operatorId(), after.status(),
+                after.afterHoldStatus(), after.tag(), after.notes()));
     }
 
     // The client side of the lifecycle. These commands come from other services' events: a refusal is an event

@@ -2,6 +2,7 @@ package io.didplatform.inventory.command.did;
 
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidBlocked;
+import io.didplatform.contracts.inventory.DidChangeUndone;
 import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidHeld;
@@ -62,6 +63,13 @@ abstract class DidState {
     @EventSourcingHandler
     void on(DidDeleted event) {
         exists = false;
+    }
+
+    @EventSourcingHandler
+    void on(DidChangeUndone event) {
+        exists = event.inInventory();
+        status = event.status();
+        fields = StaffFields.of(event);
     }
 
     @EventSourcingHandler

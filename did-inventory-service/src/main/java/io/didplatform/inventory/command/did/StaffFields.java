@@ -1,5 +1,6 @@
 package io.didplatform.inventory.command.did;
 
+import io.didplatform.contracts.inventory.DidChangeUndone;
 import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.DidUpdated;
@@ -12,6 +13,10 @@ record StaffFields(String operatorId, DidStatus afterHoldStatus, String tag, Str
     }
 
     static StaffFields of(DidUpdated event) {
+        return new StaffFields(event.operatorId(), event.afterHoldStatus(), event.tag(), event.notes());
+    }
+
+    static StaffFields of(DidChangeUndone event) {
         return new StaffFields(event.operatorId(), event.afterHoldStatus(), event.tag(), event.notes());
     }
 

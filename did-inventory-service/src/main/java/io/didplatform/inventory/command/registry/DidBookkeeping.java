@@ -1,6 +1,7 @@
 package io.didplatform.inventory.command.registry;
 
 import io.didplatform.contracts.inventory.DidAssigned;
+import io.didplatform.contracts.inventory.DidChangeUndone;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
@@ -37,6 +38,16 @@ class DidBookkeeping {
     @EventHandler
     void on(DidDeleted event) {
         registry.release(event.number());
+    }
+
+    /** An undone creation frees the number; an undone deletion claims it again (refused if its operator is gone). */
+    @EventHandler
+    void on(DidChangeUndone event) {
+        switch (event.undone()) {
+            case CREATION -> registry.release(event.number());
+            case EDIT -> registry.changeOperator(event.number(), event.operatorId());
+            case DELETION -> registry.claim(event.number(), event.operatorId());
+        }
     }
 
     @EventHandler

@@ -68,8 +68,13 @@ public class BulkJobs {
      * the same work and reports it the same way, then rolls everything back ({@link DryRun}).
      */
     public UUID start(String kind, boolean dryRun, long total, String actor, Consumer<JobProgress> work) {
+        return start(kind, dryRun, total, actor, null, work);
+    }
+
+    /** As {@link #start(String, boolean, long, String, Consumer)}, for an undo of job {@code undoOf} ({@link JobUndo}). */
+    public UUID start(String kind, boolean dryRun, long total, String actor, UUID undoOf, Consumer<JobProgress> work) {
         UUID id = UUID.randomUUID();
-        store.create(id, kind, dryRun, total, actor, owner);
+        store.create(id, kind, dryRun, total, actor, owner, undoOf);
         JobProgress progress = new JobProgress(id, store, maxStoredErrors, total);
         CompletableFuture<Void> done = new CompletableFuture<>();
         running.put(id, done);

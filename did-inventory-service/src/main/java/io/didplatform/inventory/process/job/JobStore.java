@@ -1,6 +1,9 @@
 package io.didplatform.inventory.process.job;
 
+import io.didplatform.contracts.inventory.UndoneChange;
 import io.didplatform.support.jdbc.SqlOrder;
+import io.didplatform.support.web.DomainException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -25,6 +28,11 @@ class JobStore {
     private static final SqlOrder ORDER = new SqlOrder(Map.of(
             "createdAt", "created_at", "finishedAt", "finished_at", "kind", "kind", "state", "state", "total", "total",
             "succeeded", "succeeded", "failed", "failed", "actor", "actor"), "created_at desc, id", "id");
+    /** A job's real undo, running or completed (the column {@code undone_by}); a failed or cancelled one does not count. */
+    private static final String UNDONE_BY = """
+            (select u.id from did_job u where u.undo_of = did_job.id and not u.dry_run
+             and u.state in ('RUNNING', 'COMPLETED') limit 1) as undone_by
+            """;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     /** Progress is saved outside the work's transaction: a dry run's rollback must keep it. */
@@ -37,10 +45,37 @@ class JobStore {
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    void create(UUID id, String kind, boolean dryRun, long total, String actor, String owner) {
-        jdbc.update("""
-                insert into did_job (id, kind, dry_run, state, total, actor, owner, created_at, heartbeat_at)
-                values (?, ?, ?, 'RUNNING', ?, ?, ?, now(), now())""", id, kind, dryRun, total, actor, owner);
+    /**
+     * Records a RUNNING job; {@code undoOf} names the job an undo undoes. Of two real undos of one job (two instances
+     * asked at once), the database admits one: the other is refused with {@code JOB_ALREADY_UNDONE}.
+     */
+    void create(UUID id, String kind, boolean dryRun, long total, String actor, String owner, UUID undoOf) {
+        try {
+            jdbc.update("""
+                    insert into did_job (id, kind, dry_run, state, total, actor, owner, created_at, heartbeat_at, undo_of)
+                    values (?, ?, ?, 'RUNNING', ?, ?, ?, now(), now(), ?)""", id, kind, dryRun, total, actor, owner, undoOf);
+        } catch (DuplicateKeyException e) {
+            throw alreadyUndone(undoOf, find(undoOf, 0).map(JobReport::undoneBy).orElse(null));
+        }
+    }
+
+    static DomainException alreadyUndone(UUID job, UUID undo) {
+        return DomainException.conflict("JOB_ALREADY_UNDONE", "Job " + job + " is undone already"
+                + (undo == null ? "" : " (by job " + undo + ")"));
+    }
+
+    /** How many of a job's changes are not undone yet. */
+    long changesToUndo(UUID job) {
+        return jdbc.queryForObject("select count(*) from did_job_change where job_id = ? and not undone", Long.class, job);
+    }
+
+    /** A page of a job's changes not undone yet, in number order after {@code after} (null: from the first). */
+    List<JobChange> changesToUndo(UUID job, String after, int limit) {
+        return jdbc.query("""
+                select number, change, first_sequence, last_sequence from did_job_change
+                where job_id = ? and not undone and number > coalesce(?, '') order by number limit ?""",
+                (row, i) -> new JobChange(row.getString(1), UndoneChange.valueOf(row.getString(2)), row.getLong(3),
+                        row.getLong(4)), job, after, limit);
     }
 
     /** Saves the counters and new errors; answers whether someone asked to cancel the job. */
@@ -80,14 +115,15 @@ class JobStore {
     List<JobSummary> recent(JobState state, String kind, Sort sort, int offset, int limit) {
         return jdbc.query("""
                 select id, kind, dry_run, state, total, succeeded, failed, detail, actor, cancel_requested_by, created_at,
-                       finished_at
+                       finished_at, undo_of, """ + UNDONE_BY + """
                 from did_job where (?::text is null or state = ?::text) and (?::text is null or kind = ?::text)"""
                 + ORDER.of(sort) + " limit ? offset ?",
                 (row, i) -> new JobSummary(row.getObject("id", UUID.class), row.getString("kind"), row.getBoolean("dry_run"),
                         JobState.valueOf(row.getString("state")), row.getLong("total"), row.getLong("succeeded"),
                         row.getLong("failed"), row.getString("detail"), row.getString("actor"),
                         row.getString("cancel_requested_by"), row.getTimestamp("created_at").toInstant(),
-                        row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant()),
+                        row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant(),
+                        row.getObject("undo_of", UUID.class), row.getObject("undone_by", UUID.class)),
                 state == null ? null : state.name(), state == null ? null : state.name(), kind, kind, limit, offset);
     }
 
@@ -127,12 +163,13 @@ class JobStore {
                 "select row_no, number, reason from did_job_error where job_id = ? order by row_no nulls last, id limit ?",
                 (row, i) -> new JobReport.RowError((Long) row.getObject(1), row.getString(2), row.getString(3)),
                 id, maxErrors);
-        return jdbc.query("select * from did_job where id = ?", (row, i) -> new JobReport(
+        return jdbc.query("select *, " + UNDONE_BY + " from did_job where id = ?", (row, i) -> new JobReport(
                 row.getObject("id", UUID.class), row.getString("kind"), row.getBoolean("dry_run"),
                 JobState.valueOf(row.getString("state")), row.getLong("total"), row.getLong("succeeded"), row.getLong("failed"), errors,
                 row.getLong("errors_omitted"), row.getString("detail"),
                 row.getTimestamp("created_at").toInstant(),
-                row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant()),
+                row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant(),
+                row.getObject("undo_of", UUID.class), row.getObject("undone_by", UUID.class)),
                 id).stream().findFirst();
     }
 

@@ -2,6 +2,7 @@ package io.didplatform.inventory.query.did;
 
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidBlocked;
+import io.didplatform.contracts.inventory.DidChangeUndone;
 import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidHeld;
@@ -71,6 +72,20 @@ public class DidInventoryProjection {
     @EventHandler
     void on(DidDeleted event) {
         pending().add(new Statement("delete from did_view where number = ?", new Object[]{event.number()}));
+    }
+
+    /** An undone creation leaves the inventory; an undone edit sets the fields back; an undone deletion returns. */
+    @EventHandler
+    void on(DidChangeUndone event, @Timestamp Instant at) {
+        switch (event.undone()) {
+            case CREATION -> pending().add(new Statement("delete from did_view where number = ?",
+                    new Object[]{event.number()}));
+            case EDIT -> update("status = ?, after_hold_status = ?, operator_id = ?, tag = ?, notes = ?", at,
+                    event.number(), event.status().name(), event.afterHoldStatus().name(), event.operatorId(),
+                    event.tag(), event.notes());
+            case DELETION -> pending().add(new Created(new DidCreated(event.number(), event.operatorId(),
+                    event.status(), event.afterHoldStatus(), event.tag(), event.notes()), at));
+        }
     }
 
     @EventHandler

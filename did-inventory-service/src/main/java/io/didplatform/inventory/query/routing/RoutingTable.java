@@ -2,6 +2,7 @@ package io.didplatform.inventory.query.routing;
 
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidBlocked;
+import io.didplatform.contracts.inventory.DidChangeUndone;
 import io.didplatform.contracts.inventory.DidCreated;
 import io.didplatform.contracts.inventory.DidDeleted;
 import io.didplatform.contracts.inventory.DidHeld;
@@ -81,6 +82,12 @@ public class RoutingTable {
     @EventHandler
     void on(DidDeleted event) {
         change(event.number(), old -> null);
+    }
+
+    @EventHandler
+    void on(DidChangeUndone event) {
+        change(event.number(), old -> !event.inInventory() ? null
+                : route(event.status(), old == null ? null : old.destination()));
     }
 
     @EventHandler
