@@ -2,6 +2,7 @@ package io.didplatform.clients;
 
 import io.didplatform.security.AccessRules;
 import io.didplatform.security.GatewayTokens;
+import io.didplatform.support.kafka.CloudEventOutbox;
 import io.didplatform.testing.TestGatewayTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -43,9 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A second instance of the service on the same database and broker. The first, started earlier, holds the
- * projection's segments and so projects every outcome; yet a take through either answers as soon as inventory
- * decided, not after the assignment wait.
+ * A second instance of the service on the same database and broker, sharing the processors' segments with the first:
+ * a take through either answers as soon as inventory decided, whichever instance publishes its request and projects
+ * its outcome, not after the assignment wait.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIT extends ClientITBase {
@@ -127,16 +128,35 @@ class TwoInstancesIT extends ClientITBase {
         second.close();
     }
 
+    /**
+     * The client's events fall in segments the second instance took over when it joined, so a take through the first
+     * has its request published, and its outcome projected, by the other instance.
+     */
     @Test
     void aTakeThroughEitherInstanceAnswersOnceInventoryDecided() {
-        String client = api.createClient("Two Doors");
+        String client = clientOfTheSecondInstancesSegments();
         String cp = api.activePackage(client, "Either Door", 4, List.of());
-        String first = freshNumber(), second = freshNumber();
-        inventory.stock(first, "");
-        inventory.stock(second, "");
+        String firstNumber = freshNumber(), secondNumber = freshNumber();
+        inventory.stock(firstNumber, "");
+        inventory.stock(secondNumber, "");
 
-        assertTakenPromptly(api, client, first, cp);
-        assertTakenPromptly(new Api(secondHttp, jdbc, events), client, second, cp);
+        assertTakenPromptly(api, client, firstNumber, cp);
+        assertTakenPromptly(new Api(secondHttp, jdbc, events), client, secondNumber, cp);
+    }
+
+    /** A new client whose events the second instance publishes and projects; about every other client is one. */
+    private String clientOfTheSecondInstancesSegments() {
+        EventProcessingConfiguration secondProcessing = second.getBean(EventProcessingConfiguration.class);
+        return Stream.generate(() -> api.createClient("Two Doors")).limit(20)
+                .filter(client -> Stream.of(CloudEventOutbox.PROCESSING_GROUP, "client-did-view")
+                        .allMatch(processor -> processes(secondProcessing, processor, client)))
+                .findFirst().orElseThrow();
+    }
+
+    /** Whether the processor, on that instance, holds the segment of the aggregate's events. */
+    private static boolean processes(EventProcessingConfiguration processing, String processor, String aggregateId) {
+        return processing.eventProcessor(processor, StreamingEventProcessor.class).orElseThrow()
+                .processingStatus().values().stream().anyMatch(status -> status.getSegment().matches(aggregateId));
     }
 
     /** The first instance claimed every segment at its start; the balancer leaves it its share and the second the rest. */
@@ -222,7 +242,9 @@ class TwoInstancesIT extends ClientITBase {
     private static void assertTakenPromptly(Api through, String client, String number, String cp) {
         long started = System.nanoTime();
         ResponseEntity<Map> took = through.take(client, number, cp, DEST);
+        Duration answeredIn = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("Take of %s answered %s in %d ms%n", number, took.getStatusCode(), answeredIn.toMillis());
         assertThat(took.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPTLY);
+        assertThat(answeredIn).isLessThan(PROMPTLY);
     }
 }
