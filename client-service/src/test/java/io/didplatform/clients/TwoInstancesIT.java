@@ -2,7 +2,6 @@ package io.didplatform.clients;
 
 import io.didplatform.security.AccessRules;
 import io.didplatform.security.GatewayTokens;
-import io.didplatform.support.kafka.CloudEventOutbox;
 import io.didplatform.testing.TestGatewayTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -130,7 +129,7 @@ class TwoInstancesIT extends ClientITBase {
 
     /**
      * The client's events fall in segments the second instance took over when it joined, so a take through the first
-     * has its request published, and its outcome projected, by the other instance.
+     * has its outcome projected (and, segments staying as the balancer left them, its request published) by the other.
      */
     @Test
     void aTakeThroughEitherInstanceAnswersOnceInventoryDecided() {
@@ -144,12 +143,15 @@ class TwoInstancesIT extends ClientITBase {
         assertTakenPromptly(new Api(secondHttp, jdbc, events), client, secondNumber, cp);
     }
 
-    /** A new client whose events the second instance publishes and projects; about every other client is one. */
+    /**
+     * A new client whose assignment outcomes the second instance projects; about every other client is one. (Not also
+     * asked of the outbox: a JVM stalled past the claim timeout on a loaded machine may leave the two processors'
+     * segments shared differently for a while.)
+     */
     private String clientOfTheSecondInstancesSegments() {
         EventProcessingConfiguration secondProcessing = second.getBean(EventProcessingConfiguration.class);
         return Stream.generate(() -> api.createClient("Two Doors")).limit(20)
-                .filter(client -> Stream.of(CloudEventOutbox.PROCESSING_GROUP, "client-did-view")
-                        .allMatch(processor -> processes(secondProcessing, processor, client)))
+                .filter(client -> processes(secondProcessing, "client-did-view", client))
                 .findFirst().orElseThrow();
     }
 
