@@ -8,7 +8,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,9 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A second instance of the service on the same database and broker. The first, started earlier, holds the
- * projection's segments and so projects every outcome; yet a take through either answers as soon as inventory
- * decided, not after the assignment wait.
+ * A second instance of the service on the same database and broker, sharing the processors' segments with the first:
+ * a take through either answers as soon as inventory decided, whichever instance publishes its request and projects
+ * its outcome, not after the assignment wait.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesIT extends ClientITBase {
@@ -128,19 +127,38 @@ class TwoInstancesIT extends ClientITBase {
         second.close();
     }
 
+    /**
+     * The client's events fall in segments the second instance took over when it joined, so a take through the first
+     * has its outcome projected (and, segments staying as the balancer left them, its request published) by the other.
+     */
     @Test
-    @Disabled("In CI the first take, through the first instance, is not decided within the 10 s assignment wait (202;"
-            + " 9.6 s once, 12.7 s once after waiting for a settled consumer group), while it passes here in isolation;"
-            + " the cause (the inventory stand-in's consumer joining late, or the service's) is not found yet")
     void aTakeThroughEitherInstanceAnswersOnceInventoryDecided() {
-        String client = api.createClient("Two Doors");
+        String client = clientOfTheSecondInstancesSegments();
         String cp = api.activePackage(client, "Either Door", 4, List.of());
-        String first = freshNumber(), second = freshNumber();
-        inventory.stock(first, "");
-        inventory.stock(second, "");
+        String firstNumber = freshNumber(), secondNumber = freshNumber();
+        inventory.stock(firstNumber, "");
+        inventory.stock(secondNumber, "");
 
-        assertTakenPromptly(api, client, first, cp);
-        assertTakenPromptly(new Api(secondHttp, jdbc, events), client, second, cp);
+        assertTakenPromptly(api, client, firstNumber, cp);
+        assertTakenPromptly(new Api(secondHttp, jdbc, events), client, secondNumber, cp);
+    }
+
+    /**
+     * A new client whose assignment outcomes the second instance projects; about every other client is one. (Not also
+     * asked of the outbox: a JVM stalled past the claim timeout on a loaded machine may leave the two processors'
+     * segments shared differently for a while.)
+     */
+    private String clientOfTheSecondInstancesSegments() {
+        EventProcessingConfiguration secondProcessing = second.getBean(EventProcessingConfiguration.class);
+        return Stream.generate(() -> api.createClient("Two Doors")).limit(20)
+                .filter(client -> processes(secondProcessing, "client-did-view", client))
+                .findFirst().orElseThrow();
+    }
+
+    /** Whether the processor, on that instance, holds the segment of the aggregate's events. */
+    private static boolean processes(EventProcessingConfiguration processing, String processor, String aggregateId) {
+        return processing.eventProcessor(processor, StreamingEventProcessor.class).orElseThrow()
+                .processingStatus().values().stream().anyMatch(status -> status.getSegment().matches(aggregateId));
     }
 
     /** The first instance claimed every segment at its start; the balancer leaves it its share and the second the rest. */
@@ -157,6 +175,9 @@ class TwoInstancesIT extends ClientITBase {
                 assertThat(here + there).as(processor + " fully claimed").isEqualTo(segments);
                 assertThat(here).as(processor + " on the first").isEqualTo((segments + 1) / 2);
                 assertThat(there).as(processor + " on the second").isEqualTo(segments / 2);
+                // each claims in a name of its own: two in one JVM once shared pid@host and both processed everything
+                assertThat(jdbc.queryForObject("select count(distinct owner) from token_entry where processor_name = ?",
+                        Integer.class, processor)).as(processor + " claim owners").isEqualTo(2);
             }
         });
         for (String processor : shared) {
@@ -223,7 +244,9 @@ class TwoInstancesIT extends ClientITBase {
     private static void assertTakenPromptly(Api through, String client, String number, String cp) {
         long started = System.nanoTime();
         ResponseEntity<Map> took = through.take(client, number, cp, DEST);
+        Duration answeredIn = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("Take of %s answered %s in %d ms%n", number, took.getStatusCode(), answeredIn.toMillis());
         assertThat(took.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(PROMPTLY);
+        assertThat(answeredIn).isLessThan(PROMPTLY);
     }
 }

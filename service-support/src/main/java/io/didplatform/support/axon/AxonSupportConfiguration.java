@@ -8,6 +8,8 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -17,6 +19,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -77,12 +80,36 @@ public class AxonSupportConfiguration {
         return new BoundedMetricRegistry(meterRegistry);
     }
 
+    /** This instance among the service's: the name it heartbeats under and owns its token claims by. */
+    @Bean
+    ServiceInstances serviceInstances(DataSource dataSource, @Value("${spring.application.name}") String serviceName,
+                                      ProcessorSettings settings) {
+        return new ServiceInstances(new JdbcTemplate(dataSource), serviceName, settings.staleAfter());
+    }
+
+    /**
+     * Axon's JPA token store as its auto-configuration makes it, but claiming segments in this instance's own name.
+     * Axon's default owner, the JVM's pid@host, is one name for every instance in one JVM (or in containers that
+     * share a host name and pid 1): each then takes the others' claims for its own, all process the same segments,
+     * and one's release of a segment ends everyone's claim on it, so events wait unprocessed until a claim round.
+     */
+    @Bean
+    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                                 TokenStoreProperties properties, ServiceInstances instances) {
+        return JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(instances.self())
+                .build();
+    }
+
     /** The event processors' segments shared fairly among the service's live instances. */
     @Bean
     public SegmentBalancer segmentBalancer(EventProcessingConfiguration processing, DataSource dataSource,
-                                           @Value("${spring.application.name}") String serviceName,
-                                           MeterRegistry meterRegistry, ProcessorSettings settings) {
-        return new SegmentBalancer(processing, new JdbcTemplate(dataSource), serviceName, meterRegistry, settings);
+                                           ServiceInstances instances, MeterRegistry meterRegistry,
+                                           ProcessorSettings settings) {
+        return new SegmentBalancer(processing, new JdbcTemplate(dataSource), instances, meterRegistry, settings);
     }
 
     @Bean

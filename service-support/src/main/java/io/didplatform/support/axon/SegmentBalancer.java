@@ -37,10 +37,10 @@ public class SegmentBalancer implements SmartLifecycle {
     private final ProcessorSettings settings;
     private ScheduledExecutorService timer;
 
-    public SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, String serviceName,
-                           MeterRegistry meters, ProcessorSettings settings) {
+    SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, ServiceInstances instances,
+                    MeterRegistry meters, ProcessorSettings settings) {
         this.processing = processing;
-        this.instances = new ServiceInstances(jdbc, serviceName, settings.staleAfter());
+        this.instances = instances;
         this.jdbc = jdbc;
         this.meters = meters;
         this.settings = settings;

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * The instances of this service alive now, by heartbeat in the service's database ({@code service_instances}).
- * Times are the database's, so instances whose clocks differ agree.
+ * Times are the database's, so instances whose clocks differ agree. This instance's name ({@link #self()}) is also
+ * the owner of its token claims, so two instances never share one, even in one JVM.
  */
 class ServiceInstances {
     private final JdbcTemplate jdbc;

@@ -13,6 +13,7 @@ import io.didplatform.support.web.ApiDocsConfiguration;
 import io.didplatform.support.web.ApiErrors;
 import io.didplatform.support.web.ReadYourWrites;
 import io.didplatform.support.web.StrictJsonConfiguration;
+import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,7 +32,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** What every DID Platform service gets by depending on service-support. */
-@AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaEventStoreAutoConfiguration.class, MicrometerMetricsAutoConfiguration.class})
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaAutoConfiguration.class, JpaEventStoreAutoConfiguration.class,
+        MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
         TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class,
         ApiDocsConfiguration.class, ReconciliationConfiguration.class})
