@@ -95,6 +95,22 @@ class AdminUiIT {
         click(button("Close"));
         waitForText("table.data", prefix + "51");
 
+        // the import was a mistake: undo it from the Jobs screen, after its preview
+        tab("jobs");
+        click(By.xpath("(//table[contains(@class,'data')]//tbody/tr)[1]//button[normalize-space()='Undo']"));
+        waitForText("dialog[open] .job-state", "COMPLETED");
+        screenshot("undo-preview");
+        click(button("Undo for real"));
+        waitForText("dialog[open] .job-state", "undo ·");
+        waitForText("dialog[open] .job-state", "COMPLETED");
+        screenshot("import-undone");
+        click(button("Close"));
+        tab("dids");
+        filterDids(prefix);
+        waitForText("table.data", prefix + "19");
+        waiting().until(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("table.data"), prefix + "51")));
+
         tab("packages");
         click(button("+ New package"));
         type("dialog[open] input[name=name]", "Browser Package " + suffix);
