@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.SortedSet;
 
 /**
  * How far a tracking processor has come, read from the token store rather than from this instance's processors:
@@ -41,7 +42,21 @@ public class ProcessorPositions {
     /** Whether the processor has handled every stored event up to and including {@code globalIndex}. */
     public boolean hasReached(JdbcTemplate jdbc, String processorName, long globalIndex) {
         TrackingToken lowest = lowest(jdbc, processorName);
-        return lowest != null && lowest.covers(GapAwareTrackingToken.newInstance(globalIndex, Collections.emptySortedSet()));
+        if (lowest == null) {
+            return false;
+        }
+        if (lowest.covers(GapAwareTrackingToken.newInstance(globalIndex, Collections.emptySortedSet()))) {
+            return true;
+        }
+        // a gap no event will ever fill (its transaction rolled back, or its process was killed) stays in the token
+        // while no newer event comes: only a gap where an event is stored now is one still to handle
+        if (!(lowest instanceof GapAwareTrackingToken token) || token.getIndex() < globalIndex) {
+            return false;
+        }
+        SortedSet<Long> gaps = token.getGaps().headSet(globalIndex + 1);
+        return gaps.isEmpty() || jdbc.queryForList("select global_index from domain_event_entry"
+                + " where global_index between ? and ?", Long.class, gaps.first(), gaps.last())
+                .stream().noneMatch(gaps::contains);
     }
 
     /** The position of the newest stored event, -1 when there is none. */
