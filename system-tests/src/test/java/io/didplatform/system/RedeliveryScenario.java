@@ -1,17 +1,13 @@
 package io.didplatform.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.didplatform.testing.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,11 +18,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
+import static io.didplatform.system.Scenarios.EVENTUALLY;
+import static io.didplatform.system.Scenarios.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +37,6 @@ import static org.awaitility.Awaitility.await;
  * round goes to {@code target/reliability/redelivery.tsv}.
  */
 class RedeliveryScenario {
-    private static final Duration EVENTUALLY = Duration.ofMinutes(5);
     private static final int RUNS = Integer.getInteger("reliability.runs", 1);
     private static final int DIDS = Integer.getInteger("reliability.dids", 10);
     /** What each service keeps of what it consumes (its read models and registries) and whether it stores events. */
@@ -62,7 +58,7 @@ class RedeliveryScenario {
         List<String> lines = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
             work();
-            awaitSettled();
+            Scenarios.awaitSettled(platform, admin, TABLES.keySet());
             Map<String, String> before = hashes();
             long eventsBefore = storedEvents();
 
@@ -71,7 +67,7 @@ class RedeliveryScenario {
             platform.stopAndRestart(List.copyOf(TABLES.keySet()), () -> TABLES.keySet()
                     .forEach(service -> redelivered[0] += rewind(platform.groupOf(service))));
             Instant started = Instant.now();
-            JsonNode report = awaitSettled();
+            JsonNode report = Scenarios.awaitSettled(platform, admin, TABLES.keySet());
             Duration recovered = Duration.between(started, Instant.now());
 
             Map<String, String> after = hashes();
@@ -79,18 +75,14 @@ class RedeliveryScenario {
             List<String> changedTables = before.keySet().stream()
                     .filter(table -> !before.get(table).equals(after.get(table))).toList();
             long lost = report.path("differenceCount").asLong();
-            lines.add(String.join("\t", "redelivery", String.valueOf(run), String.valueOf(redelivered[0]),
-                    String.valueOf(lost), String.valueOf(duplicatedEvents + changedTables.size()),
-                    Duration.between(stopped, started).toMillis() / 1000.0 + "",
-                    recovered.toMillis() / 1000.0 + ""));
+            lines.add(Scenarios.line("redelivery", run, redelivered[0], lost, duplicatedEvents + changedTables.size(),
+                    Duration.between(stopped, started).toMillis() / 1000.0, recovered.toMillis() / 1000.0));
             System.out.println("redelivery run " + run + ": " + lines.get(lines.size() - 1) + " changed tables "
                     + changedTables);
             assertThat(changedTables).as("tables changed by the redelivery").isEmpty();
             assertThat(duplicatedEvents).as("events stored because of the redelivery").isZero();
         }
-        Path out = Path.of("target/reliability");
-        Files.createDirectories(out);
-        Files.write(out.resolve("redelivery.tsv"), lines);
+        Scenarios.record("redelivery", lines);
     }
 
     /** An operator with DIDs (one edited, one deleted), a package, a client and the client's package. */
@@ -111,34 +103,14 @@ class RedeliveryScenario {
                 Map.of("clientId", clientId, "packageId", packageId)).status()).isEqualTo(201));
     }
 
-    /** Until every group has read its topics to their ends and the reconciliation is clean; answers the report. */
-    private JsonNode awaitSettled() {
-        await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            for (String service : TABLES.keySet()) {
-                if (lag(platform.groupOf(service)) != 0) {
-                    return false;
-                }
-            }
-            return true;
-        });
-        JsonNode[] report = {null};
-        await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            Api.Response answer = admin.get("/api/admin/reconciliation");
-            assertThat(answer.status()).isEqualTo(200);
-            assertThat(answer.body().path("clean").asBoolean()).as(answer.body().toString()).isTrue();
-            report[0] = answer.body();
-        });
-        return report[0];
-    }
-
     /** Sets the group, whose consumers have left, back to the beginning of every partition; answers the records. */
     private static long rewind(String group) {
-        try (Admin admin = admin()) {
+        try (Admin admin = Scenarios.admin()) {
             await().atMost(EVENTUALLY).until(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group)
                     .state() == ConsumerGroupState.EMPTY);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, Long> beginnings = offsets(admin, committed.keySet(), OffsetSpec.earliest());
+            Map<TopicPartition, Long> beginnings = Scenarios.offsets(admin, committed.keySet(), OffsetSpec.earliest());
             admin.alterConsumerGroupOffsets(group, beginnings.entrySet().stream().collect(Collectors.toMap(
                     Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue())))).all().get();
             return committed.entrySet().stream()
@@ -146,27 +118,6 @@ class RedeliveryScenario {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("could not rewind " + group, e);
         }
-    }
-
-    /** Records on the group's partitions it has not committed yet; -1 before it has committed any. */
-    private static long lag(String group) throws InterruptedException, ExecutionException {
-        try (Admin admin = admin()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            if (committed.isEmpty()) {
-                return -1;
-            }
-            Map<TopicPartition, Long> ends = offsets(admin, committed.keySet(), OffsetSpec.latest());
-            return committed.entrySet().stream()
-                    .mapToLong(entry -> ends.get(entry.getKey()) - entry.getValue().offset()).sum();
-        }
-    }
-
-    private static Map<TopicPartition, Long> offsets(Admin admin, Set<TopicPartition> partitions,
-                                                     OffsetSpec spec) throws InterruptedException, ExecutionException {
-        return admin.listOffsets(partitions.stream().collect(Collectors.toMap(partition -> partition,
-                partition -> spec))).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 
     /** Every table's content hash, by service and table. */
@@ -198,15 +149,5 @@ class RedeliveryScenario {
             }
         }
         return events;
-    }
-
-    private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers()));
-    }
-
-    private static String created(Api.Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.body().has("id") ? response.text("id") : response.text("number");
     }
 }
