@@ -1,19 +1,12 @@
 package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.didplatform.contracts.Topics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,24 +22,8 @@ import static org.awaitility.Awaitility.await;
  * The undo of a finished bulk job (docs/api.md, "Undo of a bulk job"), over real Kafka and PostgreSQL: by new events,
  * leaving alone and reporting every DID changed since; a dry run of it writes nothing; what cannot be undone is 409.
  */
-class BulkJobUndoIT extends InventoryITBase {
+class BulkJobUndoIT extends BulkJobITBase {
     private static final String UNDONE = "did.DidChangeUndone.v1";
-
-    String operator;
-    String prefix;
-    TopicWatcher published;
-
-    @BeforeEach
-    void setUp() {
-        operator = api.createOperator("Undo " + UUID.randomUUID());
-        prefix = "1" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-        published = new TopicWatcher(Topics.DID_INVENTORY, json);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        published.close();
-    }
 
     @Test
     void anUndoneImportLeavesTheStockButNotADidChangedSince() {
@@ -185,29 +161,5 @@ class BulkJobUndoIT extends InventoryITBase {
         assertThat(answer.getStatusCode()).isEqualTo(status);
         assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(answer.getBody().get("code")).isEqualTo(code);
-    }
-
-    @SuppressWarnings("rawtypes")
-    private ResponseEntity<Map> upload(byte[] content, boolean dryRun) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return "dids.csv";
-            }
-        });
-        form.add("operatorId", operator);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/dids/import?dryRun=" + dryRun, HttpMethod.POST, new HttpEntity<>(form, headers),
-                Map.class);
-    }
-
-    @SuppressWarnings("rawtypes")
-    private Map finished(ResponseEntity<Map> started) {
-        assertThat(started.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.ACCEPTED);
-        String location = started.getHeaders().getLocation().toString();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get(location).getBody().get("state")));
-        return api.get(location).getBody();
     }
 }

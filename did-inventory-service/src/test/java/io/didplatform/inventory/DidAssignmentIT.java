@@ -1,13 +1,10 @@
 package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.DidAssignmentRequested;
 import io.didplatform.contracts.clients.DidBlockRequested;
 import io.didplatform.contracts.clients.DidRoutingChangeRequested;
 import io.didplatform.contracts.clients.DidUnblockRequested;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -27,31 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Inventory's half of the assignment saga, driven by client-service's events on the real broker. */
-class DidAssignmentIT extends InventoryITBase {
+class DidAssignmentIT extends ClientLifecycleITBase {
     private static final String ASSIGNED = "did.DidAssigned.v1";
     private static final String REJECTED = "did.DidAssignmentRejected.v1";
-
-    PlatformEvents events;
-    TopicWatcher published;
-    ClientDids dids;
-
-    @BeforeEach
-    void setUp() {
-        events = new PlatformEvents(json);
-        published = new TopicWatcher(Topics.DID_INVENTORY, json);
-        dids = new ClientDids(api, events);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        published.close();
-        events.close();
-    }
-
-    private JsonNode awaitOne(String type, String number) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !published.seen(type, number).isEmpty());
-        return published.seen(type, number).get(0);
-    }
 
     @Test
     void assignsAnInStockDidWhoseTagIsAllowedAndAnswersOnTheTopic() {

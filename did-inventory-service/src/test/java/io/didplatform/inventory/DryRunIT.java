@@ -1,48 +1,21 @@
 package io.didplatform.inventory;
 
-import io.didplatform.contracts.Topics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Dry runs: the same job and row report as a real run, and nothing written, claimed, cached or published. */
-class DryRunIT extends InventoryITBase {
+class DryRunIT extends BulkJobITBase {
     private static final String CREATED = "did.DidCreated.v1";
-
-    String operator;
-    String prefix;
-    TopicWatcher published;
-
-    @BeforeEach
-    void setUp() {
-        operator = api.createOperator("Dry " + UUID.randomUUID());
-        prefix = "1" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-        published = new TopicWatcher(Topics.DID_INVENTORY, json);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        published.close();
-    }
 
     @Test
     void aDryRunImportReportsEveryRowAndWritesNothing() {
@@ -128,29 +101,5 @@ class DryRunIT extends InventoryITBase {
 
     private static List<String> reasons(Map<?, ?> job) {
         return ((List<?>) job.get("errors")).stream().map(error -> (String) ((Map<?, ?>) error).get("reason")).toList();
-    }
-
-    @SuppressWarnings("rawtypes")
-    private ResponseEntity<Map> upload(byte[] content, boolean dryRun) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return "dids.csv";
-            }
-        });
-        form.add("operatorId", operator);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/dids/import?dryRun=" + dryRun, HttpMethod.POST, new HttpEntity<>(form, headers),
-                Map.class);
-    }
-
-    @SuppressWarnings("rawtypes")
-    private Map finished(ResponseEntity<Map> started) {
-        assertThat(started.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.ACCEPTED);
-        String location = started.getHeaders().getLocation().toString();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get(location).getBody().get("state")));
-        return api.get(location).getBody();
     }
 }

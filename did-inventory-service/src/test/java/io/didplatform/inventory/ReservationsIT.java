@@ -1,19 +1,15 @@
 package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.DidAssignmentRequested;
 import io.didplatform.contracts.packages.DeactivationReason;
 import io.didplatform.contracts.packages.PackageActivated;
 import io.didplatform.contracts.packages.PackageDeactivated;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,38 +17,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Reservations that expire and holds ahead, over the real broker and database: a reserved DID refuses another
  * client's take with the reason, returns IN_STOCK by itself at its end (the poller, fast here), and its own
  * client's take ends it; a deactivated package's DIDs are listed among the holds ahead, also as CSV.
  */
-class ReservationsIT extends InventoryITBase {
-    private static final Duration WITHIN = Duration.ofSeconds(60);
-
-    PlatformEvents events;
-    TopicWatcher published;
-    ClientDids dids;
-
-    @BeforeEach
-    void setUp() {
-        events = new PlatformEvents(json);
-        published = new TopicWatcher(Topics.DID_INVENTORY, json);
-        dids = new ClientDids(api, events);
-    }
-
-    @AfterEach
-    void tearDown() throws InterruptedException {
-        published.close();
-        events.close();
-    }
-
-    private JsonNode awaitOne(String type, String number) {
-        await().atMost(WITHIN).until(() -> !published.seen(type, number).isEmpty());
-        return published.seen(type, number).get(0);
-    }
-
+class ReservationsIT extends ClientLifecycleITBase {
     private ResponseEntity<Map> reserve(String number, String client, String deal, Instant until) {
         Map<String, Object> reservedFor = new java.util.HashMap<>();
         reservedFor.put("clientId", client);
