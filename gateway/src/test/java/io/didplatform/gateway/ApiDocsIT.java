@@ -5,15 +5,8 @@ import io.didplatform.security.GatewayTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Instant;
 
@@ -24,27 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * any route, and one Swagger UI lists them all (what a document holds is each service's own test); the events'
  * AsyncAPI document is open.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class ApiDocsIT {
-    private static final EchoBackend INVENTORY = EchoBackend.start("inventory");
-    private static final EchoBackend PACKAGES = EchoBackend.start("packages");
-    private static final EchoBackend CLIENTS = EchoBackend.start("clients");
-    private static final EchoBackend AUDIT = EchoBackend.start("audit");
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("INVENTORY_URI", INVENTORY::uri);
-        registry.add("PACKAGE_URI", PACKAGES::uri);
-        registry.add("CLIENT_URI", CLIENTS::uri);
-        registry.add("AUDIT_URI", AUDIT::uri);
-    }
-
-    @Autowired
-    WebTestClient client;
-    @Value("${did.security.gateway-token.secret}")
-    String secret;
-
+class ApiDocsIT extends GatewayITBase {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"inventory, inventory, did-inventory-service", "packages, packages, package-service",
             "clients, clients, client-service", "audit, audit, audit-service"})

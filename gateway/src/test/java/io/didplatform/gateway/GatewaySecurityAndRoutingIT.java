@@ -6,17 +6,11 @@ import io.didplatform.security.InvalidGatewayToken;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.net.URI;
@@ -28,26 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The gateway in front of real HTTP stand-ins for the four services: who may do what, and where requests go. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewaySecurityAndRoutingIT {
-    private static final EchoBackend INVENTORY = EchoBackend.start("inventory");
-    private static final EchoBackend PACKAGES = EchoBackend.start("packages");
-    private static final EchoBackend CLIENTS = EchoBackend.start("clients");
-    private static final EchoBackend AUDIT = EchoBackend.start("audit");
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("INVENTORY_URI", INVENTORY::uri);
-        registry.add("PACKAGE_URI", PACKAGES::uri);
-        registry.add("CLIENT_URI", CLIENTS::uri);
-        registry.add("AUDIT_URI", AUDIT::uri);
-    }
-
-    @Autowired
-    WebTestClient client;
-    @Value("${did.security.gateway-token.secret}")
-    String secret;
+class GatewaySecurityAndRoutingIT extends GatewayITBase {
     @LocalServerPort
     int port;
 

@@ -3,13 +3,8 @@ package io.didplatform.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.didplatform.security.GatewayTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,27 +17,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/admin/reconciliation}: asked of every instance of every service, each with a token signed for
  * its service; an instance that does not answer a report makes the whole one incomplete; ADMIN only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class ReconciliationFanOutIT {
+class ReconciliationFanOutIT extends GatewayITBase {
     private static final EchoBackend INVENTORY_1 = EchoBackend.start("inventory-1");
     private static final EchoBackend INVENTORY_2 = EchoBackend.start("inventory-2");
-    private static final EchoBackend PACKAGES = EchoBackend.start("packages");
-    private static final EchoBackend CLIENTS = EchoBackend.start("clients");
-    private static final EchoBackend AUDIT = EchoBackend.start("audit");
 
+    /** Two instances of the inventory: a service's list of instances wins over its one instance's URI. */
     @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
+    static void twoInventories(DynamicPropertyRegistry registry) {
         registry.add("INVENTORY_URIS", () -> INVENTORY_1.uri() + "," + INVENTORY_2.uri());
-        registry.add("PACKAGE_URI", PACKAGES::uri);
-        registry.add("CLIENT_URI", CLIENTS::uri);
-        registry.add("AUDIT_URI", AUDIT::uri);
     }
-
-    @Autowired
-    WebTestClient client;
-    @Value("${did.security.gateway-token.secret}")
-    String secret;
 
     @Test
     void asksEveryInstanceOfEveryServiceWithItsOwnToken() throws Exception {

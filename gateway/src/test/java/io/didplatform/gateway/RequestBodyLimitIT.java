@@ -1,17 +1,13 @@
 package io.didplatform.gateway;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
@@ -19,20 +15,8 @@ import reactor.core.publisher.Flux;
 import java.nio.charset.StandardCharsets;
 
 /** Bodies larger than the gateway lets through are answered 413 problem+json; an upload may be larger than JSON. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"did.gateway.max-body-size=1KB", "did.gateway.max-upload-size=4KB"})
-@AutoConfigureWebTestClient
-class RequestBodyLimitIT {
-    private static final EchoBackend INVENTORY = EchoBackend.start("inventory");
-
-    @DynamicPropertySource
-    static void backends(DynamicPropertyRegistry registry) {
-        registry.add("INVENTORY_URI", INVENTORY::uri);
-    }
-
-    @Autowired
-    WebTestClient client;
-
+@TestPropertySource(properties = {"did.gateway.max-body-size=1KB", "did.gateway.max-upload-size=4KB"})
+class RequestBodyLimitIT extends GatewayITBase {
     @Test
     void aJsonBodyUpToTheLimitPassesAndALargerOneIs413() {
         postJson(json(1024)).expectStatus().isOk().expectBody().jsonPath("$.backend").isEqualTo("inventory");

@@ -3,30 +3,12 @@ package io.didplatform.gateway;
 import io.didplatform.gateway.GatewaySecurityAndRoutingIT.Echo;
 import io.didplatform.security.RequestIds;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every request has an id: the caller's when sane, else a new one; it is answered on every response and passed on. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class RequestIdIT {
-    private static final EchoBackend INVENTORY = EchoBackend.start("inventory");
-
-    @DynamicPropertySource
-    static void backend(DynamicPropertyRegistry registry) {
-        registry.add("INVENTORY_URI", INVENTORY::uri);
-    }
-
-    @Autowired
-    WebTestClient client;
-
+class RequestIdIT extends GatewayITBase {
     @Test
     void keepsTheCallersIdAndPassesItToTheService() {
         EntityExchangeResult<Echo> result = client.get().uri("/api/operators").header(RequestIds.HEADER, "abc-123")
