@@ -1,7 +1,6 @@
 package io.didplatform.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,17 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Issue 19's dry runs through the gateway: a preview of a bulk job, then the real run; the audit log shows only it. */
-class BulkJobDryRunIT {
-    private static Api admin;
-    private static Api auditor;
-
-    @BeforeAll
-    static void startPlatform() {
-        String gateway = RunningPlatform.get().gatewayUrl();
-        admin = new Api(gateway, "admin", "admin");
-        auditor = new Api(gateway, "auditor", "auditor");
-    }
-
+class BulkJobDryRunIT extends SystemITBase {
     @Test
     void aDryRunPreviewsTheJobAndOnlyTheRealRunReachesTheInventoryAndTheAuditLog() {
         String prefix = "1556" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);

@@ -2,10 +2,8 @@ package io.didplatform.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +22,7 @@ import static org.awaitility.Awaitility.await;
  * active package, held when the package is deactivated, restored when it is activated, given back, released
  * when the (shortened) hold ends, and every step in its audit history.
  */
-class DidLifecycleIT {
-    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
-    private static Api admin;
-    private static Api auditor;
-
-    @BeforeAll
-    static void startPlatform() {
-        String gateway = RunningPlatform.get().gatewayUrl();
-        admin = new Api(gateway, "admin", "admin");
-        auditor = new Api(gateway, "auditor", "auditor");
-    }
-
+class DidLifecycleIT extends SystemITBase {
     @Test
     void aDidIsAssignedHeldRestoredGivenBackAndReleasedWithItsWholeHistory() {
         String prefix = "1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
@@ -185,43 +172,6 @@ class DidLifecycleIT {
             assertThat(answer.body().path("routable").asBoolean()).as("routable").isEqualTo(routable);
             assertThat(answer.text("status")).isEqualTo(status);
         });
-    }
-
-    /**
-     * Takes a DID for a client: client-service may not have heard yet of the client package or that it is active
-     * (400 UNKNOWN_CLIENT_PACKAGE, 409 PACKAGE_INACTIVE: ask again), and inventory may answer after the call
-     * returned (202: follow the link).
-     */
-    private static void take(String path, Map<String, ?> body) {
-        await().atMost(EVENTUALLY).until(() -> {
-            Api.Response response = admin.post(path, body);
-            if (response.status() == 202) {
-                String request = path + "/requests/" + response.text("requestId");
-                await().atMost(EVENTUALLY).until(() -> !"PENDING".equals(admin.get(request).text("status")));
-                assertThat(admin.get(request).text("status")).isEqualTo("CONFIRMED");
-                return true;
-            }
-            if (List.of("PACKAGE_INACTIVE", "UNKNOWN_CLIENT_PACKAGE").contains(response.text("code"))) {
-                return false;
-            }
-            assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-            return true;
-        });
-    }
-
-    private static String eventuallyCreated(String path, Map<String, ?> body) {
-        List<String> id = new ArrayList<>();
-        await().atMost(EVENTUALLY).untilAsserted(() -> {
-            Api.Response response = admin.post(path, body);
-            assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-            id.add(response.body().has("id") ? response.text("id") : response.text("number"));
-        });
-        return id.get(0);
-    }
-
-    private static String created(Api.Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.body().has("id") ? response.text("id") : response.text("number");
     }
 
     private static JsonNode find(JsonNode history, String type) {

@@ -1,7 +1,6 @@
 package io.didplatform.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,18 +20,7 @@ import static org.awaitility.Awaitility.await;
  * its end, with the reservation in its history; a deactivated client package's DIDs are listed among the holds
  * ahead with their end dates, also in the CSV export.
  */
-class ReservationsIT {
-    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
-    private static Api admin;
-    private static Api auditor;
-
-    @BeforeAll
-    static void startPlatform() {
-        String gateway = RunningPlatform.get().gatewayUrl();
-        admin = new Api(gateway, "admin", "admin");
-        auditor = new Api(gateway, "auditor", "auditor");
-    }
-
+class ReservationsIT extends SystemITBase {
     @Test
     void aReservationRefusesAnotherClientAndEndsByItselfWhileHoldsAheadListAPackagesDids() {
         String prefix = "1556" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
@@ -112,37 +100,5 @@ class ReservationsIT {
             return true;
         });
         return answer.get(0);
-    }
-
-    private static void take(String path, Map<String, ?> body) {
-        await().atMost(EVENTUALLY).until(() -> {
-            Api.Response response = admin.post(path, body);
-            if (response.status() == 202) {
-                String request = path + "/requests/" + response.text("requestId");
-                await().atMost(EVENTUALLY).until(() -> !"PENDING".equals(admin.get(request).text("status")));
-                assertThat(admin.get(request).text("status")).isEqualTo("CONFIRMED");
-                return true;
-            }
-            if (List.of("PACKAGE_INACTIVE", "UNKNOWN_CLIENT_PACKAGE").contains(response.text("code"))) {
-                return false;
-            }
-            assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-            return true;
-        });
-    }
-
-    private static String eventuallyCreated(String path, Map<String, ?> body) {
-        List<String> id = new ArrayList<>();
-        await().atMost(EVENTUALLY).untilAsserted(() -> {
-            Api.Response response = admin.post(path, body);
-            assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-            id.add(response.body().has("id") ? response.text("id") : response.text("number"));
-        });
-        return id.get(0);
-    }
-
-    private static String created(Api.Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.body().has("id") ? response.text("id") : response.text("number");
     }
 }
