@@ -1,8 +1,7 @@
 package io.didplatform.clients;
 
 import io.didplatform.security.AccessRules;
-import io.didplatform.security.GatewayTokens;
-import io.didplatform.testing.TestGatewayTokens;
+import io.didplatform.testing.SecondInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -11,17 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,31 +55,13 @@ class TwoInstancesIT extends ClientITBase {
     KafkaListenerEndpointRegistry listeners;
     @LocalServerPort
     int firstPort;
-    int secondPort;
-    ConfigurableApplicationContext second;
-    TestRestTemplate secondHttp;
+    SecondInstance second;
 
     @BeforeAll
     void startASecondInstance() {
-        // command-line arguments, so that they win over application.yml as the test context's properties do
-        second = new SpringApplicationBuilder(ClientApplication.class).run(Stream.of(
-                "server.port=0",
-                "spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-                "spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
-                "spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "spring.kafka.bootstrap-servers=" + environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
-                "spring.kafka.consumer.group-id=" + environment.getRequiredProperty("spring.kafka.consumer.group-id"),
+        second = SecondInstance.start(ClientApplication.class, environment,
                 "did.clients.assignment-wait=" + environment.getRequiredProperty("did.clients.assignment-wait"),
-                "did.database.create-if-missing=false",
-                "did.processors.heartbeat=" + environment.getRequiredProperty("did.processors.heartbeat"),
-                GatewayTokens.SECRET_PROPERTY + "=" + TestGatewayTokens.SECRET).map(setting -> "--" + setting).toArray(String[]::new));
-        secondPort = ((WebServerApplicationContext) second).getWebServer().getPort();
-        secondHttp = new TestRestTemplate(new RestTemplateBuilder()
-                .uriTemplateHandler(new DefaultUriBuilderFactory("http://127.0.0.1:" + secondPort))
-                .additionalInterceptors((request, body, execution) -> {
-                    request.getHeaders().setBearerAuth(TestGatewayTokens.token("client-service", TEST_USER, AccessRules.ADMIN));
-                    return execution.execute(request, body);
-                }));
+                "did.processors.heartbeat=" + environment.getRequiredProperty("did.processors.heartbeat"));
         awaitSteadyState();
     }
 
@@ -96,8 +71,8 @@ class TwoInstancesIT extends ClientITBase {
      * partition of the service's listeners is claimed again.
      */
     private void awaitSteadyState() {
-        EventProcessingConfiguration secondProcessing = second.getBean(EventProcessingConfiguration.class);
-        KafkaListenerEndpointRegistry firstListeners = listeners, secondListeners = second.getBean(KafkaListenerEndpointRegistry.class);
+        EventProcessingConfiguration secondProcessing = second.bean(EventProcessingConfiguration.class);
+        KafkaListenerEndpointRegistry firstListeners = listeners, secondListeners = second.bean(KafkaListenerEndpointRegistry.class);
         List<String> shared = jdbc.queryForList("select distinct processor_name from token_entry", String.class);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String processor : shared) {
@@ -138,7 +113,7 @@ class TwoInstancesIT extends ClientITBase {
         inventory.stock(secondNumber, "");
 
         assertTakenPromptly(api, client, firstNumber, cp);
-        assertTakenPromptly(new Api(secondHttp, jdbc, events), client, secondNumber, cp);
+        assertTakenPromptly(new Api(second.http(), jdbc, events), client, secondNumber, cp);
     }
 
     /**
@@ -147,7 +122,7 @@ class TwoInstancesIT extends ClientITBase {
      * segments shared differently for a while.)
      */
     private String clientOfTheSecondInstancesSegments() {
-        EventProcessingConfiguration secondProcessing = second.getBean(EventProcessingConfiguration.class);
+        EventProcessingConfiguration secondProcessing = second.bean(EventProcessingConfiguration.class);
         return Stream.generate(() -> api.createClient("Two Doors")).limit(20)
                 .filter(client -> processes(secondProcessing, "client-did-view", client))
                 .findFirst().orElseThrow();
@@ -163,7 +138,7 @@ class TwoInstancesIT extends ClientITBase {
     @Test
     void bothInstancesProcessAShareOfEverySharedProcessor() {
         List<String> shared = jdbc.queryForList("select distinct processor_name from token_entry", String.class);
-        EventProcessingConfiguration secondProcessing = second.getBean(EventProcessingConfiguration.class);
+        EventProcessingConfiguration secondProcessing = second.bean(EventProcessingConfiguration.class);
         assertThat(shared).isNotEmpty();
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             for (String processor : shared) {
@@ -206,7 +181,7 @@ class TwoInstancesIT extends ClientITBase {
         try {
             List<Future<HttpResponse<String>>> answers = new ArrayList<>();
             for (int i = 0; i < numbers.size(); i++) {
-                int port = i % 2 == 0 ? firstPort : secondPort;
+                int port = i % 2 == 0 ? firstPort : second.port();
                 String number = numbers.get(i);
                 answers.add(callers.submit(() -> http.send(takeRequest(port, client, number, cp),
                         HttpResponse.BodyHandlers.ofString())));

@@ -1,9 +1,7 @@
 package io.didplatform.inventory;
 
 import io.didplatform.contracts.clients.DidBlockRequested;
-import io.didplatform.security.AccessRules;
-import io.didplatform.security.GatewayTokens;
-import io.didplatform.testing.TestGatewayTokens;
+import io.didplatform.testing.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,20 +9,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,32 +31,15 @@ class TwoInstancesIT extends InventoryITBase {
 
     @Autowired
     Environment environment;
-    ConfigurableApplicationContext second;
+    SecondInstance second;
     Api secondApi;
     PlatformEvents events;
     ClientDids dids;
 
     @BeforeAll
     void startASecondInstance() {
-        // command-line arguments, so that they win over application.yml as the test context's properties do
-        second = new SpringApplicationBuilder(InventoryApplication.class).run(Stream.of(
-                "server.port=0",
-                "spring.datasource.url=" + environment.getRequiredProperty("spring.datasource.url"),
-                "spring.datasource.username=" + environment.getRequiredProperty("spring.datasource.username"),
-                "spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),
-                "spring.kafka.bootstrap-servers=" + environment.getRequiredProperty("spring.kafka.bootstrap-servers"),
-                "spring.kafka.consumer.group-id=" + environment.getRequiredProperty("spring.kafka.consumer.group-id"),
-                "did.database.create-if-missing=false",
-                "did.jobs.instance-id=second-instance",
-                GatewayTokens.SECRET_PROPERTY + "=" + TestGatewayTokens.SECRET).map(setting -> "--" + setting).toArray(String[]::new));
-        int port = ((WebServerApplicationContext) second).getWebServer().getPort();
-        secondApi = new Api(new TestRestTemplate(new RestTemplateBuilder()
-                .uriTemplateHandler(new DefaultUriBuilderFactory("http://127.0.0.1:" + port))
-                .additionalInterceptors((request, body, execution) -> {
-                    request.getHeaders().setBearerAuth(
-                            TestGatewayTokens.token("did-inventory-service", TEST_USER, AccessRules.ADMIN));
-                    return execution.execute(request, body);
-                })));
+        second = SecondInstance.start(InventoryApplication.class, environment, "did.jobs.instance-id=second-instance");
+        secondApi = new Api(second.http());
     }
 
     @BeforeEach

@@ -64,7 +64,8 @@ public abstract class ServiceITBase {
         return TestGatewayTokens.token(service, user, roles);
     }
 
-    private record SigningInterceptor(String service) implements ClientHttpRequestInterceptor {
+    /** Signs a request for {@link #TEST_USER} as ADMIN, unless it carries its own {@code Authorization}. */
+    record SigningInterceptor(String service) implements ClientHttpRequestInterceptor {
         @Override
         public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
                 throws IOException {
