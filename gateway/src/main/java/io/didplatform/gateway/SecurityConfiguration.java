@@ -42,9 +42,9 @@ import java.time.Duration;
 
 /**
  * Roles (docs/api.md, "Roles") on {@code /api}: the {@link AccessRules} the services check as well. The actuator's
- * health is open, its other endpoints are for ADMIN. Every profile takes service accounts' API keys
- * ({@link ApiKeyAuthentication}); the {@code local} profile takes HTTP Basic users from configuration, every other
- * profile JWT bearer tokens with a {@code roles} claim.
+ * health is open, and its metrics on the management port ({@link MetricsScrape}); its other endpoints are for ADMIN.
+ * Every profile takes service accounts' API keys ({@link ApiKeyAuthentication}); the {@code local} profile takes
+ * HTTP Basic users from configuration, every other profile JWT bearer tokens with a {@code roles} claim.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -58,7 +58,8 @@ public class SecurityConfiguration {
             + " script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     static ServerHttpSecurity authorizeApi(ServerHttpSecurity http, ProblemResponses problems,
-                                           ServerAuthenticationEntryPoint scheme, ServiceAccounts accounts) {
+                                           ServerAuthenticationEntryPoint scheme, ServiceAccounts accounts,
+                                           MetricsScrape metricsScrape) {
         var apiKeys = new ApiKeyAuthentication(accounts)
                 .filter(problems.unauthenticated(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http
@@ -72,6 +73,7 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchange -> exchange
                         .matchers(SecurityConfiguration::api).access(SecurityConfiguration::byAccessRules)
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .matchers(metricsScrape).permitAll()
                         .pathMatchers("/actuator", "/actuator/**").hasRole(AccessRules.ADMIN)
                         .anyExchange().permitAll());
     }
@@ -98,7 +100,8 @@ public class SecurityConfiguration {
 
         @Bean
         SecurityWebFilterChain basicSecurity(ServerHttpSecurity http, ProblemResponses problems,
-                                             MapReactiveUserDetailsService users, ServiceAccounts accounts) {
+                                             MapReactiveUserDetailsService users, ServiceAccounts accounts,
+                                             MetricsScrape metricsScrape) {
             // scripts (the admin UI) get no Basic challenge, or browsers would pop up their own password dialog
             var basic = new DelegatingServerAuthenticationEntryPoint(new DelegateEntry(
                     exchange -> "XMLHttpRequest".equals(exchange.getRequest().getHeaders().getFirst("X-Requested-With"))
@@ -107,7 +110,7 @@ public class SecurityConfiguration {
             basic.setDefaultEntryPoint(new HttpBasicServerAuthenticationEntryPoint());
             var logins = new RememberedLogins(new UserDetailsRepositoryReactiveAuthenticationManager(users),
                     REMEMBER_LOGINS_FOR, Clock.systemUTC());
-            return authorizeApi(http, problems, basic, accounts)
+            return authorizeApi(http, problems, basic, accounts, metricsScrape)
                     .httpBasic(spec -> spec.authenticationManager(logins)
                             .authenticationEntryPoint(problems.unauthenticated(basic)))
                     .formLogin(ServerHttpSecurity.FormLoginSpec::disable).build();
@@ -142,9 +145,10 @@ public class SecurityConfiguration {
         }
 
         @Bean
-        SecurityWebFilterChain jwtSecurity(ServerHttpSecurity http, ProblemResponses problems, ServiceAccounts accounts) {
+        SecurityWebFilterChain jwtSecurity(ServerHttpSecurity http, ProblemResponses problems, ServiceAccounts accounts,
+                                           MetricsScrape metricsScrape) {
             ServerAuthenticationEntryPoint bearer = new BearerTokenServerAuthenticationEntryPoint();
-            return authorizeApi(http, problems, bearer, accounts)
+            return authorizeApi(http, problems, bearer, accounts, metricsScrape)
                     .oauth2ResourceServer(server -> server
                             .authenticationEntryPoint(problems.unauthenticated(bearer))
                             .accessDeniedHandler(problems.accessDenied())
