@@ -1,6 +1,5 @@
 package io.didplatform.bench;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,24 +7,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * R1 of issue 18: routing lookups through the gateway, authenticated as a switch is, beside the same lookups direct
- * on the service, same connections, same numbers, same run. Each direct run is followed at once by its gateway run,
- * so both see the same machine. Prints each run and writes the summary as Markdown to {@code report}.
+ * on the service and, when {@code proxy} is given, through a minimal pass-through proxy in front of the service (the
+ * physical limit of any proxy on this machine: one more HTTP hop, nothing else), same connections, same numbers, same
+ * run. Each direct run is followed at once by its proxy and gateway runs, so all see the same machine. Prints each
+ * run and writes the summary as Markdown to {@code report}.
  * <pre>
  * RoutingBench direct=URL gateway=URL gateway-header='X-Api-Key: …' token-command='bin/gateway-token …'
- *              first=N last=N [connections=16 runs=3 seconds=20 warm-up=10 rate=2000 report=FILE]
+ *              first=N last=N [proxy=URL proxy-name=nginx connections=16 runs=3 seconds=20 warm-up=10 rate=2000
+ *              report=FILE]
  * </pre>
+ * The proxy passes the direct lookups' header (a gateway token) on untouched, so the service answers it alike.
  */
 public final class RoutingBench {
     /** R1's targets: the gateway's throughput as a share of direct's; its p99 at the fixed rate. */
     private static final double TARGET_SHARE = 0.5;
     private static final double TARGET_P99_MS = 5.0;
 
-    record Pair(Latencies direct, Latencies gateway) {
+    /** One run of each side; {@code proxy} is null when no minimal proxy is measured. */
+    record Run(Latencies direct, Latencies proxy, Latencies gateway) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -40,21 +46,29 @@ public final class RoutingBench {
         String gatewayHeader = required(options, "gateway-header") + "\r\n";
         SwitchToken token = new SwitchToken(List.of(required(options, "token-command").split(" ")));
         LookupLoad direct = new LookupLoad(URI.create(required(options, "direct")), token, first, last, connections);
+        LookupLoad proxy = options.containsKey("proxy")
+                ? new LookupLoad(URI.create(options.get("proxy")), token, first, last, connections) : null;
         LookupLoad gateway = new LookupLoad(URI.create(required(options, "gateway")), () -> gatewayHeader, first, last,
                 connections);
+        String proxyName = options.getOrDefault("proxy-name", "minimal proxy");
 
         System.out.printf("warm-up: %.0f s each%n", warmUp);
         direct.flatOut(warmUp);
+        if (proxy != null) {
+            proxy.flatOut(warmUp);
+        }
         gateway.flatOut(warmUp);
-        List<Pair> flatOut = new ArrayList<>();
-        List<Pair> atRate = new ArrayList<>();
+        List<Run> flatOut = new ArrayList<>();
+        List<Run> atRate = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            flatOut.add(print("flat out, run " + run, new Pair(direct.flatOut(seconds), gateway.flatOut(seconds))));
+            flatOut.add(print("flat out, run " + run, new Run(direct.flatOut(seconds),
+                    proxy == null ? null : proxy.flatOut(seconds), gateway.flatOut(seconds))));
         }
         for (int run = 1; run <= runs; run++) {
-            atRate.add(print(rate + "/s, run " + run, new Pair(direct.atRate(rate, seconds), gateway.atRate(rate, seconds))));
+            atRate.add(print(rate + "/s, run " + run, new Run(direct.atRate(rate, seconds),
+                    proxy == null ? null : proxy.atRate(rate, seconds), gateway.atRate(rate, seconds))));
         }
-        String report = report(flatOut, atRate, connections, seconds, rate);
+        String report = report(flatOut, atRate, proxyName, connections, seconds, rate);
         System.out.println();
         System.out.println(report);
         if (options.containsKey("report")) {
@@ -64,71 +78,91 @@ public final class RoutingBench {
         System.exit(failures ? 1 : 0);
     }
 
-    private static Pair print(String name, Pair pair) {
-        System.out.printf("%s%n  direct:  %s%n  gateway: %s%n", name, pair.direct().summary(), pair.gateway().summary());
-        return pair;
+    private static Run print(String name, Run run) {
+        System.out.printf("%s%n  direct:  %s%n", name, run.direct().summary());
+        if (run.proxy() != null) {
+            System.out.printf("  proxy:   %s%n", run.proxy().summary());
+        }
+        System.out.printf("  gateway: %s%n", run.gateway().summary());
+        return run;
     }
 
-    private static boolean failed(Pair pair) {
-        return pair.direct().failed() > 0 || pair.gateway().failed() > 0;
+    private static boolean failed(Run run) {
+        return sides(run).anyMatch(latencies -> latencies.failed() > 0);
     }
 
-    static String report(List<Pair> flatOut, List<Pair> atRate, int connections, double seconds, int rate) {
+    private static Stream<Latencies> sides(Run run) {
+        return Stream.of(run.direct(), run.proxy(), run.gateway()).filter(Objects::nonNull);
+    }
+
+    static String report(List<Run> flatOut, List<Run> atRate, String proxyName, int connections, double seconds,
+                         int rate) {
+        boolean proxied = flatOut.get(0).proxy() != null;
         StringBuilder md = new StringBuilder();
         md.append(String.format("%d runs of %.0f s each; %d connections; median, and the spread (lowest–highest) over the"
                 + " runs.%n%n", flatOut.size(), seconds, connections));
-        md.append("| figure | direct on :8081 (baseline) | through the gateway | gateway ÷ direct |\n");
-        md.append("| --- | --- | --- | --- |\n");
-        double directRate = median(flatOut, Pair::direct, Latencies::perSecond);
-        double gatewayRate = median(flatOut, Pair::gateway, Latencies::perSecond);
-        md.append(String.format("| flat out: lookups/s | %s | %s | **%.0f %%** (target ≥ %.0f %%) |%n",
-                spread(flatOut, Pair::direct, Latencies::perSecond, "%,.0f"),
-                spread(flatOut, Pair::gateway, Latencies::perSecond, "%,.0f"), 100 * gatewayRate / directRate,
-                100 * TARGET_SHARE));
+        md.append(proxied
+                ? "| figure | direct on :8081 (baseline) | " + proxyName + " in front of :8081 (minimal proxy) | through"
+                        + " the gateway | gateway ÷ direct | gateway ÷ minimal proxy |\n| --- | --- | --- | --- | --- | --- |\n"
+                : "| figure | direct on :8081 (baseline) | through the gateway | gateway ÷ direct |\n| --- | --- | --- | --- |\n");
+        double directRate = median(flatOut, Run::direct, Latencies::perSecond);
+        double gatewayRate = median(flatOut, Run::gateway, Latencies::perSecond);
+        md.append(String.format("| flat out: lookups/s | %s | %s**%.0f %%** (target ≥ %.0f %%) |%s%n",
+                spread(flatOut, Run::direct, Latencies::perSecond, "%,.0f"),
+                (proxied ? spread(flatOut, Run::proxy, Latencies::perSecond, "%,.0f") + " | " : "")
+                        + spread(flatOut, Run::gateway, Latencies::perSecond, "%,.0f") + " | ",
+                100 * gatewayRate / directRate, 100 * TARGET_SHARE,
+                proxied ? String.format(" %.0f %% |", 100 * gatewayRate / median(flatOut, Run::proxy, Latencies::perSecond)) : ""));
         for (double q : new double[] {0.5, 0.99, 0.999}) {
-            md.append(row("flat out: " + name(q), flatOut, q, ""));
+            md.append(row("flat out: " + name(q), flatOut, q, "", proxied));
         }
         for (double q : new double[] {0.5, 0.99, 0.999}) {
             String target = q == 0.99 ? String.format(" (target ≤ %.0f ms)", TARGET_P99_MS) : "";
-            md.append(row(String.format("%,d/s: %s", rate, name(q)), atRate, q, target));
+            md.append(row(String.format("%,d/s: %s", rate, name(q)), atRate, q, target, proxied));
         }
-        md.append(String.format("| failed lookups | %d | %d | |%n",
-                failures(flatOut, Pair::direct) + failures(atRate, Pair::direct),
-                failures(flatOut, Pair::gateway) + failures(atRate, Pair::gateway)));
-        double p99 = median(atRate, Pair::gateway, latencies -> latencies.millisAt(0.99));
+        md.append(String.format("| failed lookups | %d | %s%d | |%s%n", failures(flatOut, atRate, Run::direct),
+                proxied ? failures(flatOut, atRate, Run::proxy) + " | " : "", failures(flatOut, atRate, Run::gateway),
+                proxied ? " |" : ""));
+        double p99 = median(atRate, Run::gateway, latencies -> latencies.millisAt(0.99));
         md.append(String.format("%nR1: gateway throughput %.0f %% of direct (%s); gateway p99 at %,d/s %.2f ms (%s).%n",
                 100 * gatewayRate / directRate, gatewayRate / directRate >= TARGET_SHARE ? "met" : "MISSED", rate, p99,
                 p99 <= TARGET_P99_MS ? "met" : "MISSED"));
+        if (proxied) {
+            double proxyRate = median(flatOut, Run::proxy, Latencies::perSecond);
+            md.append(String.format("The limit: %s, a pass-through proxy and nothing else, reaches %.0f %% of direct (%s 50 %%);"
+                    + " the gateway reaches %.0f %% of it.%n", proxyName, 100 * proxyRate / directRate,
+                    proxyRate / directRate >= TARGET_SHARE ? "at or above" : "below", 100 * gatewayRate / proxyRate));
+        }
         return md.toString();
     }
 
-    private static String row(String figure, List<Pair> pairs, double q, String target) {
-        double direct = median(pairs, Pair::direct, latencies -> latencies.millisAt(q));
-        double gateway = median(pairs, Pair::gateway, latencies -> latencies.millisAt(q));
-        return String.format("| %s | %s | %s | %.1f×%s |%n", figure,
-                spread(pairs, Pair::direct, latencies -> latencies.millisAt(q), "%.2f ms"),
-                spread(pairs, Pair::gateway, latencies -> latencies.millisAt(q), "%.2f ms"), gateway / direct, target);
+    private static String row(String figure, List<Run> runs, double q, String target, boolean proxied) {
+        ToDoubleFunction<Latencies> at = latencies -> latencies.millisAt(q);
+        double gateway = median(runs, Run::gateway, at);
+        return String.format("| %s | %s | %s%s | %.1f×%s |%s%n", figure, spread(runs, Run::direct, at, "%.2f ms"),
+                proxied ? spread(runs, Run::proxy, at, "%.2f ms") + " | " : "", spread(runs, Run::gateway, at, "%.2f ms"),
+                gateway / median(runs, Run::direct, at), target,
+                proxied ? String.format(" %.1f× |", gateway / median(runs, Run::proxy, at)) : "");
     }
 
     private static String name(double quantile) {
         return quantile == 0.5 ? "p50" : quantile == 0.99 ? "p99" : "p99.9";
     }
 
-    private static int failures(List<Pair> pairs, Function<Pair, Latencies> side) {
-        return pairs.stream().mapToInt(pair -> side.apply(pair).failed()).sum();
+    private static int failures(List<Run> flatOut, List<Run> atRate, Function<Run, Latencies> side) {
+        return Stream.concat(flatOut.stream(), atRate.stream()).map(side).mapToInt(Latencies::failed).sum();
     }
 
-    private static double median(List<Pair> pairs, Function<Pair, Latencies> side,
-                                 ToDoubleFunction<Latencies> figure) {
-        double[] values = pairs.stream().map(side).mapToDouble(figure).sorted().toArray();
+    private static double median(List<Run> runs, Function<Run, Latencies> side, ToDoubleFunction<Latencies> figure) {
+        double[] values = runs.stream().map(side).mapToDouble(figure).sorted().toArray();
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
-    private static String spread(List<Pair> pairs, Function<Pair, Latencies> side,
-                                 ToDoubleFunction<Latencies> figure, String format) {
-        double[] values = pairs.stream().map(side).mapToDouble(figure).sorted().toArray();
-        return String.format(format + " (" + format + "–" + format + ")", median(pairs, side, figure), values[0],
+    private static String spread(List<Run> runs, Function<Run, Latencies> side, ToDoubleFunction<Latencies> figure,
+                                 String format) {
+        double[] values = runs.stream().map(side).mapToDouble(figure).sorted().toArray();
+        return String.format(format + " (" + format + "–" + format + ")", median(runs, side, figure), values[0],
                 values[values.length - 1]);
     }
 

@@ -1,6 +1,7 @@
 package io.didplatform.security;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The id of one request ({@value #HEADER}), shared by the gateway and the services: the gateway keeps a caller's id
@@ -16,7 +17,19 @@ public final class RequestIds {
 
     /** {@code offered} when it is 1 to {@value #MAX_LENGTH} visible ASCII characters (no spaces), else a new UUID. */
     public static String keepOrCreate(String offered) {
-        return isSane(offered) ? offered : UUID.randomUUID().toString();
+        return isSane(offered) ? offered : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: an id must be unique, not unguessable (a caller may
+     * choose its own), and {@link UUID#randomUUID()} takes one {@code SecureRandom} lock for every thread, which the
+     * gateway's event loops would queue on for every request.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & ~(0xC000L << 48)) | (0x8000L << 48);
+        return new UUID(high, low).toString();
     }
 
     static boolean isSane(String id) {

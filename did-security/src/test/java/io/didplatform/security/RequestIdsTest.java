@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.UUID;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestIdsTest {
@@ -27,6 +29,15 @@ class RequestIdsTest {
         String kept = RequestIds.keepOrCreate(id);
 
         assertThat(kept).isNotEqualTo(id).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void makesRandomVersion4Uuids() {
+        UUID made = UUID.fromString(RequestIds.keepOrCreate(null));
+
+        assertThat(made.version()).isEqualTo(4);
+        assertThat(made.variant()).isEqualTo(2);
+        assertThat(RequestIds.keepOrCreate(null)).isNotEqualTo(made.toString());
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  */
 final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
     static final String HEADER = "X-Api-Key";
+    private static final MessageDigest SHA_256 = sha256Digest();
 
     /** The accounts by their key's SHA-256 (hex, lower case). */
     private final Map<String, Authentication> accounts;
@@ -55,8 +56,21 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
     }
 
     private static String sha256(String key) {
+        return HexFormat.of().formatHex(newSha256().digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A copy of {@link #SHA_256}: cloning skips the provider lookup {@code getInstance} makes every time. */
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("The JDK's SHA-256 can be cloned", e);
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -13,6 +13,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -33,6 +34,8 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.authentication.HttpBasicServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -57,6 +60,16 @@ public class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self';"
             + " script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /**
+     * Spring Security's own observations (its filter chain phase by phase, each authentication, each authorization)
+     * would add several to every request; the request's own (http.server.requests, and its span when tracing) covers
+     * the time spent here.
+     */
+    @Bean
+    static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     static ServerHttpSecurity authorizeApi(ServerHttpSecurity http, ProblemResponses problems,
                                            ServerAuthenticationEntryPoint scheme, ServiceAccounts accounts,
                                            MetricsScrape metricsScrape) {
@@ -64,6 +77,11 @@ public class SecurityConfiguration {
                 .filter(problems.unauthenticated(new HttpStatusServerEntryPoint(HttpStatus.UNAUTHORIZED)));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // stateless: every request carries its credentials. The defaults keep the security context and saved
+                // requests in a WebSession, which costs every request a new session (a SecureRandom UUID made on a
+                // bounded-elastic thread) that nothing uses
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 // service accounts (switches) in every profile, before the profile's own scheme
                 .addFilterBefore(apiKeys, SecurityWebFiltersOrder.HTTP_BASIC)
                 .exceptionHandling(errors -> errors
