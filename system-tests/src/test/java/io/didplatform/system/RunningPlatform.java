@@ -166,6 +166,11 @@ final class RunningPlatform {
         }
     }
 
+    /** The repository's root: bin/, the services' builds. */
+    Path root() {
+        return root;
+    }
+
     String gatewayUrl() {
         return "http://127.0.0.1:" + gatewayPort;
     }
