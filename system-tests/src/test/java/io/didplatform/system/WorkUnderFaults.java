@@ -126,6 +126,7 @@ final class WorkUnderFaults {
                 figures.events(), rangeSize, takes(), deactivations(), jobs, figures.lost(), figures.duplicated(),
                 figures.redelivered(), figures.duplicateRecordsOnTopics(), figures.down(), figures.recovered(),
                 figures.p50Delay(), figures.p99Delay(), refused());
+        assertThat(refused()).as("takes refused: each DID is free and the package allows them all").isEmpty();
         return figures;
     }
 
