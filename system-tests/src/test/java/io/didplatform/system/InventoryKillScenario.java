@@ -24,10 +24,10 @@ import static org.awaitility.Awaitility.await;
  * what is present ("already present"). In the end every DID of the range is in the DID view once, known to routing,
  * created once in the audit, and the reconciliation is clean.
  * <p>
- * {@code --quick}: 5,000 DIDs, else 50,000; one line to {@code target/reliability/inventory-kill.tsv}.
+ * {@code --ci}: 1,000 DIDs; {@code --quick}: 5,000, else 50,000; one line to {@code target/reliability/inventory-kill.tsv}.
  */
 class InventoryKillScenario {
-    private static final int DIDS = Scenarios.QUICK ? 5_000 : 50_000;
+    private static final int DIDS = Scenarios.CI ? 1_000 : Scenarios.QUICK ? 5_000 : 50_000;
     private static final String INVENTORY = "did-inventory-service";
     /** The services reading the inventory's events (inventory reads only other services' topics, empty here). */
     private static final List<String> READERS = List.of("client-service", "package-service", "audit-service");

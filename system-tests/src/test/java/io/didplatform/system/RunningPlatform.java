@@ -54,7 +54,7 @@ final class RunningPlatform {
     /** How a dead-letter topic's name ends: {@code <topic>.<consumer group>.dlt}. */
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
     /** How long a service may take to start: minutes when a loaded 2-core machine starts five JVMs at once. */
-    private static final Duration START_LIMIT = Duration.ofMinutes(10);
+    private static final Duration START_LIMIT = Duration.ofMinutes(15);
     private static RunningPlatform instance;
     private static RuntimeException failedStart;
 
@@ -164,6 +164,11 @@ final class RunningPlatform {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The repository's root: bin/, the services' builds. */
+    Path root() {
+        return root;
     }
 
     String gatewayUrl() {

@@ -42,6 +42,8 @@ final class Scenarios {
     static final Duration EVENTUALLY = Duration.ofMinutes(5);
     /** {@code reliability/run --quick}: a scenario's small size. */
     static final boolean QUICK = Boolean.getBoolean("reliability.quick");
+    /** {@code reliability/run --ci}: the smallest sizes, what CI runs on every build. */
+    static final boolean CI = Boolean.getBoolean("reliability.ci");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Scenarios() {

@@ -5,6 +5,7 @@ import io.didplatform.contracts.Topics;
 import io.didplatform.support.deadletter.DeadLetterSettings;
 import io.didplatform.support.deadletter.Failures;
 import io.didplatform.support.deadletter.KafkaDeadLetterRecoverer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,8 +38,8 @@ public class KafkaSupportConfiguration {
     }
 
     @Bean
-    public ProcessedEvents processedEvents(JdbcTemplate jdbcTemplate) {
-        return new ProcessedEvents(jdbcTemplate);
+    public ProcessedEvents processedEvents(JdbcTemplate jdbcTemplate, MeterRegistry meters) {
+        return new ProcessedEvents(jdbcTemplate, meters);
     }
 
     @Bean

@@ -21,7 +21,7 @@ class EventInboxTest {
     private final CloudEventCodec codec = new CloudEventCodec(new ObjectMapper().registerModule(new JavaTimeModule()),
             "/client-service");
     private final Set<String> marks = new HashSet<>();
-    private final EventInbox inbox = new EventInbox(codec, new ProcessedEvents(null) {
+    private final EventInbox inbox = new EventInbox(codec, new ProcessedEvents(null, null) {
         @Override
         public boolean firstDelivery(String consumer, String eventId) {
             return marks.add(consumer + "/" + eventId);
