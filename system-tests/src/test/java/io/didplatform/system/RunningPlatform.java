@@ -107,6 +107,8 @@ final class RunningPlatform {
             // a group of its own, reading the topics from their beginning (emptied above)
             properties.put("spring.kafka.consumer.group-id", groupOf(service));
             properties.put("did.hold.period", HOLD_PERIOD.toString());
+            // nine JVMs with DID_INSTANCES=2 at the default 10 connections each fill a shared PostgreSQL's 100
+            properties.put("spring.datasource.hikari.maximum-pool-size", "6");
             properties.put("did.security.gateway-token.secret", gatewayTokenSecret);
             List<String> uris = new ArrayList<>();
             for (int n = 1; n <= INSTANCES; n++) {
