@@ -5,26 +5,19 @@ import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings.State
 import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
 import io.didplatform.inventory.config.HoldSettings;
 import io.didplatform.support.axon.MessageContext;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Carries a client package's state (active, inactive, terminated) to the DIDs it holds: one
@@ -32,10 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * which holds, restores or releases it as the package's state asks and otherwise does nothing. Fast for packages
  * with many DIDs: the commands go in {@link CommandBatch}es, several batches at once.
  * <p>
- * A cascade is marked done for the state version it carried; a package whose latest change was not carried
- * (the service stopped midway, a batch failed) is cascaded again at start-up and by a periodic sweep. Since
- * each DID's command reads the package's state when it runs, repeating a cascade, or running an older one
- * after a newer one, still ends with every DID in line with the latest state.
+ * A cascade runs on one instance at a time ({@link CascadeLocks}) and is marked done for the state version it
+ * carried. A package whose latest change was not carried (the instance carrying it died midway, a batch failed, a
+ * newer change came while an older one ran) is cascaded by the sweep every instance runs, at the first round that
+ * finds no instance cascading it. Since each DID's command reads the package's state when it runs, repeating a
+ * cascade, or running an older one after a newer one, still ends with every DID in line with the latest state.
  */
 @Component
 public class HoldCascade {
@@ -44,16 +38,16 @@ public class HoldCascade {
 
     private final JdbcClientPackageHoldings holdings;
     private final CommandBatch commands;
+    private final CascadeLocks locks;
     private final Duration holdPeriod;
     private final int batchSize;
     private final ExecutorService workers;
-    private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
-    private Set<String> awaitingAtLastSweep = Set.of();
 
-    HoldCascade(JdbcClientPackageHoldings holdings, CommandBatch commands,
+    HoldCascade(JdbcClientPackageHoldings holdings, CommandBatch commands, CascadeLocks locks,
                 HoldSettings settings) {
         this.holdings = holdings;
         this.commands = commands;
+        this.locks = locks;
         this.holdPeriod = settings.period();
         this.batchSize = settings.cascade().batchSize();
         this.workers = Executors.newFixedThreadPool(settings.cascade().threads(), runnable -> {
@@ -64,16 +58,17 @@ public class HoldCascade {
     }
 
     /**
-     * Brings every DID of the client package in line with its latest state; {@code metaData} (actor, correlation,
-     * causation) goes on every command. Never throws: what fails is left for the sweep.
+     * Brings every DID of the client package in line with its latest state, unless an instance cascades the package
+     * now (the sweep follows up on what that one did not carry); {@code metaData} (actor, correlation, causation)
+     * goes on every command. Never throws: what fails is left for the sweep.
      */
     public void converge(String clientPackageId, Map<String, ?> metaData) {
-        ReentrantLock lock = running.computeIfAbsent(clientPackageId, id -> new ReentrantLock());
-        lock.lock();
         try {
-            cascade(clientPackageId, metaData);
-        } finally {
-            lock.unlock();
+            if (!locks.runIfFree(clientPackageId, () -> cascade(clientPackageId, metaData))) {
+                log.debug("Client package {} is being cascaded elsewhere; the sweep carries what it leaves", clientPackageId);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cascade of client package {} could not start; the sweep will repeat it", clientPackageId, e);
         }
     }
 
@@ -81,7 +76,7 @@ public class HoldCascade {
         try {
             StateChange change = holdings.latest(clientPackageId).orElse(null);
             if (change == null || change.cascaded()) {
-                return; // carried already, e.g. by the listener while the sweep waited
+                return; // carried already, e.g. by another instance's sweep while the listener committed
             }
             long started = System.nanoTime();
             Instant holdUntil = change.changedAt().plus(holdPeriod);
@@ -103,31 +98,13 @@ public class HoldCascade {
         }
     }
 
-    /** Cascades packages whose latest change is still not carried, once at start-up (no instance runs them then). */
-    @EventListener(ApplicationReadyEvent.class)
-    void resumeInterruptedCascades() {
-        holdings.awaitingCascade().forEach(clientPackageId -> converge(clientPackageId, SYSTEM));
-    }
-
     /**
-     * Cascades packages found awaiting in two sweeps running: one that is awaiting only briefly is being
-     * cascaded right now by the listener that changed it.
+     * Cascades the packages whose latest change is not carried and that no instance cascades now: at start-up, a
+     * cascade the last run left; after an instance died mid-cascade, its cascade, within one interval.
      */
-    @SchedulerLock(name = "hold-cascade-sweep")
     @Scheduled(fixedDelayString = "${did.hold.cascade.sweep-interval}",
             initialDelayString = "${did.hold.cascade.sweep-interval}")
     void sweep() {
-        Set<String> awaiting = new HashSet<>(holdings.awaitingCascade());
-        awaiting.stream().filter(awaitingAtLastSweep::contains).forEach(clientPackageId -> {
-            ReentrantLock lock = running.computeIfAbsent(clientPackageId, id -> new ReentrantLock());
-            if (lock.tryLock()) { // one that is running is the listener's, or an earlier sweep's
-                try {
-                    cascade(clientPackageId, SYSTEM);
-                } finally {
-                    lock.unlock();
-                }
-            }
-        });
-        awaitingAtLastSweep = awaiting;
+        holdings.awaitingCascade().forEach(clientPackageId -> converge(clientPackageId, SYSTEM));
     }
 }
