@@ -13,7 +13,8 @@ export function reservationBox(number, onChange) {
     try {
       reservation ??= await api.get(path);
     } catch (e) {
-      return clear(box, problem(e));
+      // a DID that is gone (deleted, undone) has no reservation; the details above say it is gone
+      return clear(box, e.status === 404 ? null : problem(e));
     }
     const reserved = Boolean(reservation.reservedUntil);
     clear(box,

@@ -6,6 +6,7 @@ import io.didplatform.contracts.inventory.DidReserved;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.support.web.DomainException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -16,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 record Reservation(String clientId, String deal, Instant until, DidStatus statusBefore) {
     static final int MAX_CLIENT_ID = 36;
     static final int MAX_DEAL = 200;
+    /** As far ahead as a reservation may end: a deal longer than this is a sale, and every client reads the date. */
+    static final Duration MAX_LENGTH = Duration.ofDays(3650);
 
     static Reservation of(DidReserved event) {
         return new Reservation(event.clientId(), event.deal(), event.reservedUntil(), event.previousStatus());
@@ -31,13 +34,18 @@ record Reservation(String clientId, String deal, Instant until, DidStatus status
         return new DidReserved(number, clientId, deal, end(command.reservedUntil(), command.now()), status);
     }
 
-    /** A reservation's end: in the future, as precise as PostgreSQL keeps it (microseconds). */
+    /** A reservation's end: in the future, at most {@link #MAX_LENGTH} ahead, as precise as PostgreSQL keeps it. */
     static Instant end(Instant until, Instant now) {
         if (until == null) {
             throw DomainException.invalid("RESERVED_UNTIL_REQUIRED", "reservedUntil is required");
         }
         if (!until.isAfter(now)) {
             throw DomainException.invalid("RESERVATION_IN_PAST", "reservedUntil " + until + " is not in the future");
+        }
+        Instant latest = now.plus(MAX_LENGTH);
+        if (until.isAfter(latest)) {
+            throw DomainException.invalid("RESERVATION_TOO_LONG", "reservedUntil " + until
+                    + " is more than 3650 days ahead; the latest end is " + latest.truncatedTo(ChronoUnit.SECONDS));
         }
         return until.truncatedTo(ChronoUnit.MICROS);
     }

@@ -19,6 +19,7 @@ import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -94,6 +95,13 @@ class DidReservationTest {
         fixture.given(inStock())
                 .when(new ReserveDid(NUMBER, CLIENT, null, NOW, NOW))
                 .expectException(refusedWith("RESERVATION_IN_PAST"));
+    }
+
+    @Test
+    void refusesAnEndMoreThanTenYearsAhead() {
+        fixture.given(inStock())
+                .when(new ReserveDid(NUMBER, CLIENT, null, NOW.plus(Duration.ofDays(3651)), NOW))
+                .expectException(refusedWith("RESERVATION_TOO_LONG"));
     }
 
     @Test
