@@ -35,6 +35,7 @@ import org.springframework.security.web.server.authentication.HttpBasicServerAut
 import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.ServerWebExchange;
@@ -94,6 +95,16 @@ public class SecurityConfiguration {
                         .matchers(metricsScrape).permitAll()
                         .pathMatchers("/actuator", "/actuator/**").hasRole(AccessRules.ADMIN)
                         .anyExchange().permitAll());
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (an encoded NUL, slash or percent in the path, and the like) is
+     * answered as every refusal is, a problem saying why, rather than an empty 400.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ProblemResponses problems) {
+        return (exchange, rejected) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED",
+                rejected.getMessage());
     }
 
     /** The API as a service would read the path, however it is encoded. */

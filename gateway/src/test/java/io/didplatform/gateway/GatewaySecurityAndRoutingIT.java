@@ -35,6 +35,15 @@ class GatewaySecurityAndRoutingIT extends GatewayITBase {
     }
 
     @Test
+    void refusesAPathWithAnEncodedNulAsAProblemSayingWhy() {
+        client.get().uri(URI.create("http://127.0.0.1:" + port + "/api/dids/%00123")).headers(h -> h.setBasicAuth("admin", "admin"))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("REQUEST_REJECTED")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("%00"));
+    }
+
+    @Test
     void refusesAWrongPassword() {
         client.get().uri("/api/operators").headers(h -> h.setBasicAuth("admin", "wrong"))
                 .exchange().expectStatus().isUnauthorized();
