@@ -3,6 +3,7 @@ package io.didplatform.support.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.didplatform.contracts.InvalidDidNumberException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.time.temporal.Temporal;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Every error leaves as {@code application/problem+json} with a {@code detail} a person can act on. */
@@ -55,9 +57,20 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The command could not be completed", "COMMAND_FAILED");
     }
 
+    /**
+     * A command for something never created, named after the resource the path addresses, as a lookup would:
+     * {@code /api/client-packages/{id}/activate} answers {@code CLIENT_PACKAGE_NOT_FOUND}, "No client package …".
+     */
     @ExceptionHandler(AggregateNotFoundException.class)
-    public ProblemDetail notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "No such " + e.getAggregateIdentifier() + "", "NOT_FOUND");
+    public ProblemDetail notFound(AggregateNotFoundException e, HttpServletRequest request) {
+        String[] segments = request.getRequestURI().split("/");
+        String resource = segments.length > 2 && "api".equals(segments[1]) ? segments[2].replaceAll("s$", "") : "";
+        if (resource.isEmpty()) {
+            return problem(HttpStatus.NOT_FOUND, "No such " + e.getAggregateIdentifier(), "NOT_FOUND");
+        }
+        String name = "did".equals(resource) ? "DID" : resource.replace('-', ' ');
+        return problem(HttpStatus.NOT_FOUND, "No " + name + " " + e.getAggregateIdentifier(),
+                resource.replace('-', '_').toUpperCase(Locale.ROOT) + "_NOT_FOUND");
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

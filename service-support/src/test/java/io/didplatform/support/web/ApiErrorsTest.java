@@ -1,11 +1,13 @@
 package io.didplatform.support.web;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,11 +52,28 @@ class ApiErrorsTest {
         String create(@RequestBody Paint paint) {
             return "ok";
         }
+
+        @PostMapping({"/api/client-packages/{id}/activate", "/api/dids/{id}/reservation", "/elsewhere/{id}"})
+        String command(@PathVariable String id) {
+            throw new AggregateNotFoundException(id, "The aggregate was not found in the event store");
+        }
     }
 
     /** JSON only, as in a service (StrictJsonConfiguration). */
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Paints()).setControllerAdvice(new ApiErrors())
             .setMessageConverters(new MappingJackson2HttpMessageConverter()).build();
+
+    @Test
+    void aCommandForSomethingNeverCreatedIsNamedAfterTheResourceItsPathAddresses() throws Exception {
+        mvc.perform(post("/api/client-packages/cp-1/activate")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CLIENT_PACKAGE_NOT_FOUND"))
+                .andExpect(jsonPath("$.detail").value("No client package cp-1"));
+        mvc.perform(post("/api/dids/15550001/reservation")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("DID_NOT_FOUND"))
+                .andExpect(jsonPath("$.detail").value("No DID 15550001"));
+        mvc.perform(post("/elsewhere/x-1")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+    }
 
     @Test
     void aQueryParameterOfTheWrongTypeNamesTheParameterAndWhatItTakes() throws Exception {
