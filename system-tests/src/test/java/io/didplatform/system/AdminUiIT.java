@@ -143,7 +143,7 @@ class AdminUiIT {
 
         click(button("Deactivate"));
         WebElement confirmation = waitFor("dialog[open]");
-        assertThat(confirmation.getText()).contains("HOLD").contains("6 seconds").contains("After Hold status");
+        assertThat(confirmation.getText()).contains("HOLD").contains("1 minute").contains("After Hold status"); // HOLD_PERIOD
         screenshot("deactivate-confirmation");
         submitDialog();
         // the hold cascade runs in inventory; the client page hears of it through the live feed, no reload
