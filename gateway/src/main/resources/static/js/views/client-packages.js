@@ -121,8 +121,11 @@ async function confirmDeactivation(cp) {
   const period = policy ? spoken(policy.periodSeconds) : 'the hold period';
   const used = cp.used ?? 0;
   return confirm('Deactivate this client package?',
-    `Its ${plural(used, 'DID')} go${used === 1 ? 'es' : ''} on HOLD now and stop routing at once. If the package is not`
-    + ` activated again within ${period}, each DID then takes its After Hold status and leaves the client for good.`,
+    used === 0
+      ? 'It holds no DIDs yet, so nothing goes on HOLD; the client cannot take DIDs under it until it is activated again.'
+      : `${used === 1 ? 'Its DID goes' : `Its ${plural(used, 'DID')} go`} on HOLD now and`
+        + ` stop${used === 1 ? 's' : ''} routing at once. If the package is not activated again within ${period},`
+        + ` ${used === 1 ? 'the DID then takes its' : 'each DID then takes its'} After Hold status and leaves the client for good.`,
     { label: 'Deactivate' });
 }
 
