@@ -6,6 +6,9 @@ import io.didplatform.security.RequestIds;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -23,8 +26,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The request id the gateway passes on ({@code X-Request-Id}) is the correlation id of the events the request causes,
- * unless the caller chose one ({@code X-Correlation-Id}).
+ * unless the caller chose one ({@code X-Correlation-Id}), and names the request's log lines.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RequestIdIT extends InventoryITBase {
     private TopicWatcher published;
 
@@ -50,6 +54,13 @@ class RequestIdIT extends InventoryITBase {
         String operator = createOperator(Map.of(RequestIds.HEADER, "abc-456", "X-Correlation-Id", "flow-7"));
 
         assertThat(correlationOfOperatorCreated(operator)).isEqualTo("flow-7");
+    }
+
+    @Test
+    void theRequestIsALogLineNamedByItsId(CapturedOutput log) {
+        createOperator(Map.of(RequestIds.HEADER, "abc-789"));
+
+        assertThat(log.getOut()).containsPattern("\\[abc-789\\] .*POST /api/operators -> 201 in \\d+ ms");
     }
 
     private String createOperator(Map<String, String> extraHeaders) {

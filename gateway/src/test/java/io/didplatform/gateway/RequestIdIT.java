@@ -3,11 +3,19 @@ package io.didplatform.gateway;
 import io.didplatform.gateway.GatewaySecurityAndRoutingIT.Echo;
 import io.didplatform.security.RequestIds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Every request has an id: the caller's when sane, else a new one; it is answered on every response and passed on. */
+/**
+ * Every request has an id: the caller's when sane, else a new one; it is answered on every response, passed on, and
+ * in the gateway's log line for the request.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class RequestIdIT extends GatewayITBase {
     @Test
     void keepsTheCallersIdAndPassesItToTheService() {
@@ -47,5 +55,18 @@ class RequestIdIT extends GatewayITBase {
         client.get().uri("/").header(RequestIds.HEADER, "page-1")
                 .exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(RequestIds.HEADER, "page-1");
+    }
+
+    @Test
+    void eachApiRequestIsALogLineWithItsId(CapturedOutput log) {
+        client.post().uri("/api/operators").header(RequestIds.HEADER, "logged-1")
+                .headers(h -> h.setBasicAuth("admin", "admin")).bodyValue("{}")
+                .exchange().expectStatus().isOk();
+        client.get().uri("/api/operators").header(RequestIds.HEADER, "logged-2")
+                .exchange().expectStatus().isUnauthorized();
+
+        await().untilAsserted(() -> assertThat(log.getOut())
+                .contains("[logged-1] POST /api/operators -> 200")
+                .contains("[logged-2] GET /api/operators -> 401"));
     }
 }

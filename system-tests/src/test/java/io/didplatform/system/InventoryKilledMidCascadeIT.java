@@ -45,21 +45,21 @@ import static org.awaitility.Awaitility.await;
  * Needs two instances ({@code DID_INSTANCES=2 bin/system-tests -Dit.test=InventoryKilledMidCascadeIT}); the size is
  * {@code -Dcascade.dids=10000} (default 300, so CI stays short).
  */
-class InventoryKilledMidCascadeIT {
+class InventoryKilledMidCascadeIT extends SystemITBase {
     private static final int DIDS = Integer.getInteger("cascade.dids", 300);
     private static final String INVENTORY = "did-inventory-service";
     private static final Duration LONG = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningPlatform platform;
-    private static Api admin;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    /** Hides the base's, so that with one instance the platform is not even started. */
     @BeforeAll
     static void startPlatform() {
         assumeThat(RunningPlatform.instances()).as("InventoryKilledMidCascadeIT kills one of several inventory"
                 + " instances: run it with DID_INSTANCES=2; skipped with one instance").isGreaterThanOrEqualTo(2);
         platform = RunningPlatform.get();
-        admin = new Api(platform.gatewayUrl(), "admin", "admin");
+        SystemITBase.startPlatform();
     }
 
     @Test
@@ -72,7 +72,7 @@ class InventoryKilledMidCascadeIT {
         Map<String, Double> before = cascadeCommandsPerInstance();
         long started = System.nanoTime();
         assertThat(admin.post("/api/client-packages/" + clientPackageId + "/deactivate", Map.of()).status()).isLessThan(300);
-        String killed = killTheCascadingInstanceMidway(before, clientId);
+        Killed killed = killTheCascadingInstanceMidway(before, clientId);
         long killedAt = System.nanoTime();
         List<String> survivors = platform.instancesOf(INVENTORY);
 
@@ -101,11 +101,16 @@ class InventoryKilledMidCascadeIT {
         System.out.printf("Kill mid-cascade, %d DIDs: killed %s after %.2f s; all HOLD after %.2f s (%.2f s after"
                         + " the kill), and unroutable on every survivor %.2f s after the kill (take-over); DidHeld"
                         + " events %d, records on the topic %d (a record sent again by the surviving outbox is"
-                        + " delivered twice, handled once)%n", DIDS, killed,
+                        + " delivered twice, handled once)%n", DIDS, killed.instance(),
                 seconds(killedAt - started), seconds(allHeld - started), seconds(allHeld - killedAt),
                 seconds(allUnroutable - killedAt), held.eventsPerDid().size(), held.records());
         before.forEach((instance, count) -> System.out.printf("  %s: %.0f cascade commands%s%n", instance,
-                after.getOrDefault(instance, count) - count, instance.equals(killed) ? " before it was killed" : ""));
+                instance.equals(killed.instance()) ? killed.commandsCarried() : after.get(instance) - count,
+                instance.equals(killed.instance()) ? " (at least: read just before it was killed)" : ""));
+    }
+
+    /** The instance killed, and how many of the cascade's commands it had carried when last asked before the kill. */
+    private record Killed(String instance, double commandsCarried) {
     }
 
     /** A client package holding every one of {@code numbers}, ACTIVE. */
@@ -118,14 +123,15 @@ class InventoryKilledMidCascadeIT {
         await().atMost(LONG).until(() -> !"RUNNING".equals(admin.get(job).text("state")));
         assertThat(admin.get(job).text("state")).isEqualTo("COMPLETED");
         String packageId = created(admin.post("/api/packages", Map.of("name", "Cascade " + prefix, "didLimit", DIDS)));
-        String clientPackageId = eventually(() -> admin.post("/api/client-packages",
-                Map.of("clientId", clientId, "packageId", packageId)));
+        String clientPackageId = eventuallyCreated("/api/client-packages",
+                Map.of("clientId", clientId, "packageId", packageId));
 
         ExecutorService takers = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> takes = new ArrayList<>();
             for (String number : numbers) {
-                takes.add(takers.submit(() -> take(clientId, clientPackageId, number)));
+                takes.add(takers.submit(() -> take("/api/clients/" + clientId + "/dids", Map.of("number", number,
+                        "clientPackageId", clientPackageId, "destination", "sip:" + number + "@pbx.cascade.test"))));
             }
             for (Future<?> take : takes) {
                 take.get(LONG.toMinutes(), TimeUnit.MINUTES);
@@ -141,21 +147,23 @@ class InventoryKilledMidCascadeIT {
      * Waits until one inventory instance has carried part of the cascade, and kills it. With few DIDs the cascade may
      * be over before it is seen; the kill then still tests the take-over of everything after (the outbox, the views).
      */
-    private String killTheCascadingInstanceMidway(Map<String, Double> before, String clientId) {
-        String[] cascading = new String[1];
+    private Killed killTheCascadingInstanceMidway(Map<String, Double> before, String clientId) {
+        Killed[] cascading = new Killed[1];
         await().atMost(LONG).pollInterval(Duration.ofMillis(20)).until(() -> {
             Map<String, Double> now = cascadeCommandsPerInstance();
             for (Map.Entry<String, Double> instance : now.entrySet()) {
-                if (instance.getValue() - before.getOrDefault(instance.getKey(), 0.0) >= Math.max(1, DIDS / 4)) {
-                    cascading[0] = instance.getKey();
+                double carried = instance.getValue() - before.getOrDefault(instance.getKey(), 0.0);
+                if (carried >= Math.max(1, DIDS / 4)) {
+                    cascading[0] = new Killed(instance.getKey(), carried);
                     return true;
                 }
             }
             return false;
         });
         int heldAtKill = statusCounts(clientId).path("HOLD").asInt();
-        platform.kill(cascading[0]);
-        System.out.printf("Killed %s with %d of %d DIDs HOLD in the read model%n", cascading[0], heldAtKill, DIDS);
+        platform.kill(cascading[0].instance());
+        System.out.printf("Killed %s with %d of %d DIDs HOLD in the read model%n", cascading[0].instance(), heldAtKill,
+                DIDS);
         return cascading[0];
     }
 
@@ -241,41 +249,6 @@ class InventoryKilledMidCascadeIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * Takes a DID for the client: client-service may not know the client package yet (ask again), and inventory may
-     * answer after the call returned (202: follow the request).
-     */
-    private static void take(String clientId, String clientPackageId, String number) {
-        String takes = "/api/clients/" + clientId + "/dids";
-        Map<String, String> body = Map.of("number", number, "clientPackageId", clientPackageId,
-                "destination", "sip:" + number + "@pbx.cascade.test");
-        await().atMost(LONG).until(() -> {
-            Api.Response response = admin.post(takes, body);
-            if (response.status() == 202) {
-                String request = takes + "/requests/" + response.text("requestId");
-                await().atMost(LONG).until(() -> !"PENDING".equals(admin.get(request).text("status")));
-                assertThat(admin.get(request).text("status")).isEqualTo("CONFIRMED");
-                return true;
-            }
-            if (List.of("PACKAGE_INACTIVE", "UNKNOWN_CLIENT_PACKAGE").contains(response.text("code"))) {
-                return false;
-            }
-            assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-            return true;
-        });
-    }
-
-    private static String eventually(java.util.function.Supplier<Api.Response> create) {
-        List<String> id = new ArrayList<>();
-        await().atMost(LONG).untilAsserted(() -> id.add(created(create.get())));
-        return id.get(0);
-    }
-
-    private static String created(Api.Response response) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
-        return response.text("id");
     }
 
     private static double seconds(long nanos) {

@@ -5,8 +5,10 @@ import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings.State
 import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
 import io.didplatform.inventory.config.HoldSettings;
 import io.didplatform.support.axon.MessageContext;
+import io.didplatform.support.web.RequestIdFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +65,10 @@ public class HoldCascade {
      * goes on every command. Never throws: what fails is left for the sweep.
      */
     public void converge(String clientPackageId, Map<String, ?> metaData) {
-        try {
+        // its lines name the request that changed the client package, when it is known
+        Object correlation = metaData.get(MessageContext.CORRELATION);
+        try (MDC.MDCCloseable ignored = correlation == null ? null
+                : MDC.putCloseable(RequestIdFilter.MDC_KEY, correlation.toString())) {
             if (!locks.runIfFree(clientPackageId, () -> cascade(clientPackageId, metaData))) {
                 log.debug("Client package {} is being cascaded elsewhere; the sweep carries what it leaves", clientPackageId);
             }
