@@ -3,6 +3,8 @@
 import { auth } from './api.js';
 
 const listeners = new Set();
+/** The most subjects a change names (the gateway's LiveChange.MAX_SUBJECTS); beyond them it names none of the rest. */
+const MAX_SUBJECTS = 100;
 const lasting = new Set();
 let controller = null;
 
@@ -77,9 +79,11 @@ export const live = {
 /**
  * Calls refresh() soon after a change whose event type starts with one of the prefixes (e.g. 'did.Did',
  * 'package.'): first within half a second, then at most every 1.5 s while changes keep coming, and again 1.5 s
- * and 5 s after the last, because the read models behind a list follow the events a moment later.
+ * and 5 s after the last, because the read models behind a list follow the events a moment later. With `subject`
+ * (a DID number, a client's id...) only changes to it count; a change naming the most subjects the stream names
+ * (LiveChange.MAX_SUBJECTS, 100) may have left it out, and counts too. Returns a function that stops the watch.
  */
-export function whenChanged(prefixes, refresh) {
+export function whenChanged(prefixes, refresh, { subject } = {}) {
   let soon = null;
   let trailing = null;
   let late = null;
@@ -91,6 +95,8 @@ export function whenChanged(prefixes, refresh) {
   };
   const listener = (change) => {
     if (!change.types.some((type) => type === '*' || prefixes.some((prefix) => type.startsWith(prefix)))) return;
+    if (subject && !change.types.includes('*') && change.subjects.length < MAX_SUBJECTS
+      && !change.subjects.includes(subject)) return;
     if (!soon) soon = setTimeout(run, Math.max(400, 1500 - (Date.now() - lastRun)));
     clearTimeout(trailing);
     clearTimeout(late);

@@ -153,7 +153,10 @@ export async function create(clientId) {
 }
 
 async function openClientPackage(id, onChange) {
-  const panel = drawer('Client package');
+  // the panel follows its lifecycle and usage changed elsewhere while it is open
+  const unwatchLifecycle = whenChanged(['package.'], () => load(), { subject: id });
+  const unwatchUsage = whenChanged(['did.DidAssigned', 'did.DidReleased'], () => load());
+  const panel = drawer('Client package', { onClose: () => { unwatchLifecycle(); unwatchUsage(); } });
   const details = h('div', loading());
   const historyBox = h('div');
   panel.body.append(details, h('h3', 'History'), historyBox);

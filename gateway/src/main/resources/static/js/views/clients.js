@@ -240,7 +240,8 @@ async function clientPage(root, id) {
   didsBox.append(h('div.section-head', h('h2', 'DIDs'),
     h('a.button.small', { href: `#/dids?clientId=${encodeURIComponent(id)}` }, 'Open in DIDs')), takeBox, didList);
   whenChanged(['client.', 'package.', 'did.Did'], () => loadAll({ quiet: true }));
-  whenChanged(['client.Client'], () => loadClient());
+  // the client's own events (its details, its DIDs' requests) are its history too
+  whenChanged(['client.'], () => loadClient(), { subject: id });
   loadClient();
   loadAll();
 }

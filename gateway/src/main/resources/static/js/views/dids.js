@@ -300,7 +300,17 @@ async function massDelete(selection, n) {
 
 /** The detail panel of one DID: its fields, an edit form, routing, and its audit history. */
 export async function openDid(number, onChange) {
-  const panel = drawer(`DID ${number}`, { onClose: () => { if (location.hash.startsWith('#/dids/')) history.replaceState(null, '', '#/dids'); } });
+  // the panel follows changes made elsewhere (another user, a take, a hold) while it is open
+  const unwatch = whenChanged(['did.'], () => {
+    load();
+    loadHistory(`/api/audit/dids/${encodeURIComponent(number)}/history`, historyBox);
+  }, { subject: number });
+  const panel = drawer(`DID ${number}`, {
+    onClose: () => {
+      unwatch();
+      if (location.hash.startsWith('#/dids/')) history.replaceState(null, '', '#/dids');
+    },
+  });
   history.replaceState(null, '', `#/dids/${encodeURIComponent(number)}`);
   const details = h('div', loading());
   const historyBox = h('div');

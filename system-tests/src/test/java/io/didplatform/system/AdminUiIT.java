@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 
@@ -79,6 +80,16 @@ class AdminUiIT {
         click(button("Close"));
         filterDids(prefix);
         waitForText("table.data", prefix + "19");
+
+        // a DID's panel follows what another user changes meanwhile: its fields and its history
+        click(By.xpath("//table[contains(@class,'data')]//tr[.//*[normalize-space()='" + prefix + "02']]//td[2]"));
+        waitFor("aside.drawer dl.facts");
+        new Api(gateway, "operator", "operator").send("PATCH", "/api/dids/" + prefix + "02", Map.of("notes", "changed elsewhere"));
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//aside[contains(@class,'drawer')]//dd[normalize-space()='changed elsewhere']")));
+        waitForText("aside.drawer", "DidUpdated");
+        screenshot("did-panel-follows-another-user");
+        click(By.cssSelector("aside.drawer button.close"));
 
         Path file = Files.writeString(Files.createTempFile("dids", ".csv"),
                 "did,tag\n" + prefix + "50,nyc\n" + prefix + "51,nyc\nnot-a-number,nyc\n");
