@@ -8,7 +8,8 @@ const MAX_SUBJECTS = 100;
 const lasting = new Set();
 let controller = null;
 
-const tell = (change) => [...lasting, ...listeners].forEach((listener) => listener(change));
+/** Hands one change to every watch: what the stream does with each change it reads. */
+export const deliver = (change) => [...lasting, ...listeners].forEach((listener) => listener(change));
 
 /** Reads one text/event-stream response, calling onChange for every `change` event in it. */
 async function read(response, onChange) {
@@ -45,9 +46,9 @@ async function follow(signal) {
       if (response.ok) {
         delay = 1000;
         // whatever happened while the stream was away: every view reloads once
-        if (connectedBefore) tell({ types: ['*'], subjects: [], count: 0 });
+        if (connectedBefore) deliver({ types: ['*'], subjects: [], count: 0 });
         connectedBefore = true;
-        await read(response, tell);
+        await read(response, deliver);
       }
     } catch {
       if (signal.aborted) return;
