@@ -72,7 +72,7 @@ public class AxonSupportConfiguration {
                 // events ten thousand queries per processor)
                 .batchSize(1000)
                 .gapTimeout((int) settings.gapTimeout().toMillis())
-                .transactionManager(transactionManager), transactionManager, snapshots);
+                .transactionManager(transactionManager), transactionManager, snapshots, settings.commitWithin());
     }
 
     /** Axon's metrics, memory-bound (see BoundedMetricRegistry); replaces the auto-configured registry. */
