@@ -171,6 +171,16 @@ final class WorkUnderFaults {
         progressSeen = taken.size() + refused.size();
     }
 
+    /**
+     * Until one more take has been seen through, its DID shown in the client's DIDs (or none is left to take, or
+     * the work failed: {@link #stop()} then says why): after a fault, the next event projected end to end.
+     */
+    void awaitNextTake() {
+        int seen = taken.size();
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100))
+                .until(() -> taken.size() > seen || takesExhausted || work.isDone());
+    }
+
     /** Stops the takes and deactivations (the one under way ends first). */
     private void stop() throws Exception {
         running = false;
@@ -255,6 +265,8 @@ final class WorkUnderFaults {
             long asked = System.nanoTime();
             String outcome = take(number);
             if (!outcome.equals("won")) {
+                // said now too: a scenario that then fails to settle never gets to print the list
+                System.out.printf("take of %s refused: %s%n", number, outcome);
                 refused.add(number + ": " + outcome);
                 continue;
             }
