@@ -16,7 +16,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * Reads a topic from its end at creation, as a switch keeping a cache would, collecting every CloudEvent that
@@ -45,6 +47,12 @@ final class TopicWatcher implements AutoCloseable {
     List<JsonNode> seen(String type, String subject) {
         return events.stream().filter(e -> type.equals(e.path("type").asText()) && subject.equals(e.path("subject").asText()))
                 .toList();
+    }
+
+    /** The subjects of the CloudEvents seen so far of this type. */
+    Set<String> subjects(String type) {
+        return events.stream().filter(e -> type.equals(e.path("type").asText())).map(e -> e.path("subject").asText())
+                .collect(Collectors.toSet());
     }
 
     private void run() {

@@ -279,6 +279,11 @@ final class RunningPlatform {
         }
     }
 
+    /** Returns once the instance (or the gateway) answers its health check with 200. */
+    void awaitHealthy(String instance) {
+        awaitHealthy(instance, ports.get(instance));
+    }
+
     private void awaitHealthy(String service, int port) {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(START_LIMIT);

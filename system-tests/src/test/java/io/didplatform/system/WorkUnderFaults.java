@@ -161,14 +161,32 @@ final class WorkUnderFaults {
     }
 
     /**
-     * Until two more takes have been seen through since the last call (or none is left to take, or the work
-     * failed: {@link #stop()} then says why).
+     * Until two more takes have been seen through since the last call, or the running bulk job has created another
+     * tenth of the range (takes wait behind the import's events, so faults would otherwise all come after it), or
+     * none is left to take, or the work failed ({@link #stop()} then says why).
      */
     private void awaitProgress() {
+        long importedBefore = importing();
         await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100))
-                .until(() -> taken.size() + refused.size() >= progressSeen + 2 || takesExhausted
-                        || work.isDone());
+                .until(() -> taken.size() + refused.size() >= progressSeen + 2 || takesExhausted || work.isDone()
+                        || importedBefore >= 0 && importing() >= importedBefore + rangeSize / 10);
         progressSeen = taken.size() + refused.size();
+    }
+
+    /** DIDs the bulk job has created while it runs; -1 once it has ended. */
+    private long importing() {
+        JsonNode state = retried(() -> admin.get(job)).body();
+        return "RUNNING".equals(state.path("state").asText()) ? state.path("succeeded").asLong() : -1;
+    }
+
+    /**
+     * Until one more take has been seen through, its DID shown in the client's DIDs (or none is left to take, or
+     * the work failed: {@link #stop()} then says why): after a fault, the next event projected end to end.
+     */
+    void awaitNextTake() {
+        int seen = taken.size();
+        await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(100))
+                .until(() -> taken.size() > seen || takesExhausted || work.isDone());
     }
 
     /** Stops the takes and deactivations (the one under way ends first). */
@@ -255,6 +273,8 @@ final class WorkUnderFaults {
             long asked = System.nanoTime();
             String outcome = take(number);
             if (!outcome.equals("won")) {
+                // said now too: a scenario that then fails to settle never gets to print the list
+                System.out.printf("take of %s refused: %s%n", number, outcome);
                 refused.add(number + ": " + outcome);
                 continue;
             }

@@ -58,7 +58,7 @@ public class AxonSupportConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  EntityManagerProvider entityManagerProvider,
                                                  TransactionManager transactionManager,
-                                                 ListableBeanFactory beans) {
+                                                 ListableBeanFactory beans, EventStoreSettings settings) {
         // an aggregate takes snapshots through a trigger definition bean (looked up by type, not created here)
         boolean snapshots = beans.getBeanNamesForType(SnapshotTriggerDefinition.class, true, false).length > 0;
         return new MultiRowJpaEventStorageEngine(JpaEventStorageEngine.builder()
@@ -71,7 +71,8 @@ public class AxonSupportConfiguration {
                 // events per query when processors read the store (Axon's default, 100, made a bulk job's million
                 // events ten thousand queries per processor)
                 .batchSize(1000)
-                .transactionManager(transactionManager), transactionManager, snapshots);
+                .gapTimeout((int) settings.gapTimeout().toMillis())
+                .transactionManager(transactionManager), transactionManager, snapshots, settings.commitWithin());
     }
 
     /** Axon's metrics, memory-bound (see BoundedMetricRegistry); replaces the auto-configured registry. */

@@ -11,10 +11,16 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.hibernate.Session;
+import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,6 +38,12 @@ import java.util.stream.Stream;
  * where no aggregate takes snapshots, the snapshot table is not asked at all. A cascade over DIDs not in the
  * aggregate cache loads thousands of aggregates, each of which paid two queries.</li>
  * </ul>
+ * A transaction that appends events ends within {@code commitWithin} of its first append, or rolls back. Its global
+ * indexes are gaps to the processors until it commits, and a processor gives a gap up after the gap timeout (sooner
+ * when it cleans a token of more than 250 gaps or reads an event older than that): an event committed later is
+ * skipped by every processor, for good (RELIABILITY.md, "Event-store gaps"). So PostgreSQL ends the session of such
+ * a transaction left idle longer than that (a process frozen or cut off mid-transaction), and the transaction
+ * refuses to commit once that long has passed since its first append.
  * Rows are exactly those the stock engine writes and reads (same tables, columns, serialisation and sequence), so
  * tracking processors and the duplicate-key check that guards an aggregate's sequence work unchanged.
  */
@@ -54,18 +66,23 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
     private static final String LATEST_SNAPSHOT = "select " + COLUMNS + " from snapshot_event_entry"
             + " where aggregate_identifier = ? order by sequence_number desc limit 1";
 
+    private static final String IDLE_TIMEOUT = "select set_config('idle_in_transaction_session_timeout', ?, true)";
+
     private final TransactionManager transactionManager;
     private final boolean snapshots;
+    private final Duration commitWithin;
 
     /**
      * @param snapshots whether any aggregate takes snapshots (declares a {@code snapshotTriggerDefinition}); when
      *                  none does, loading an aggregate skips the snapshot query
+     * @param commitWithin how long a transaction may last from its first append to its commit
      */
     public MultiRowJpaEventStorageEngine(JpaEventStorageEngine.Builder builder, TransactionManager transactionManager,
-                                         boolean snapshots) {
+                                         boolean snapshots, Duration commitWithin) {
         super(builder);
         this.transactionManager = transactionManager;
         this.snapshots = snapshots;
+        this.commitWithin = commitWithin;
     }
 
     @Override
@@ -123,12 +140,43 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
         transactionManager.executeInTransaction(() -> {
             try {
                 entityManager().unwrap(Session.class).doWork(connection -> {
+                    limitLifetime(connection);
                     try (var insert = rows.statement(INSERT).createPreparedStatement(connection)) {
                         insert.executeUpdate();
                     }
                 });
             } catch (Exception e) {
                 handlePersistenceException(e, events.get(0));
+            }
+        });
+    }
+
+    /** See the class comment: the transaction's first append starts the time it has left to commit. */
+    private void limitLifetime(Connection connection) throws SQLException {
+        if (TransactionSynchronizationManager.hasResource(this)) {
+            return;
+        }
+        try (var idleTimeout = connection.prepareStatement(IDLE_TIMEOUT)) {
+            idleTimeout.setString(1, commitWithin.toMillis() + "ms");
+            idleTimeout.execute();
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        Instant deadline = Instant.now().plus(commitWithin);
+        TransactionSynchronizationManager.bindResource(this, deadline);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new TransactionTimedOutException("Events appended more than " + commitWithin
+                            + " ago may not be committed: the event processors may have given their indexes up");
+                }
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResource(MultiRowJpaEventStorageEngine.this);
             }
         });
     }

@@ -59,6 +59,20 @@ public class ProcessorPositions {
                 .stream().noneMatch(gaps::contains);
     }
 
+    /**
+     * Whether a processor at {@code token} has handled the event stored at {@code globalIndex}: it has passed that
+     * position and does not keep it as a gap. Not {@code token.covers(...)}: that also asks that every gap below
+     * the position be filled, and gaps no event will fill (a rolled-back transaction; up to 32 sequence numbers
+     * PostgreSQL skips when it restarts after a crash) stay in a token until Axon cleans them, which a quiet
+     * processor may not do for long.
+     */
+    public static boolean hasHandled(TrackingToken token, long globalIndex) {
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return globalIndex <= gapAware.getIndex() && !gapAware.getGaps().contains(globalIndex);
+        }
+        return token != null && token.covers(GapAwareTrackingToken.newInstance(globalIndex, Collections.emptySortedSet()));
+    }
+
     /** The position of the newest stored event, -1 when there is none. */
     public static long newestEvent(JdbcTemplate jdbc) {
         Long newest = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);

@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -29,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class SegmentBalancer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+    /** Axon's: a released segment is not claimed back by its instance for twice the token claim interval (5 s). */
+    private static final Duration RELEASE_PERIOD = Duration.ofSeconds(10);
 
     private final EventProcessingConfiguration processing;
     private final ServiceInstances instances;
@@ -36,6 +41,8 @@ public class SegmentBalancer implements SmartLifecycle {
     private final MeterRegistry meters;
     private final ProcessorSettings settings;
     private ScheduledExecutorService timer;
+    /** Segments of shared processors that no instance claimed at a round, since when (processor/segment). */
+    private final Map<String, Instant> unclaimedSince = new HashMap<>();
 
     SegmentBalancer(EventProcessingConfiguration processing, JdbcTemplate jdbc, ServiceInstances instances,
                     MeterRegistry meters, ProcessorSettings settings) {
@@ -100,7 +107,27 @@ public class SegmentBalancer implements SmartLifecycle {
                         segment, name, claimed.size(), segments, live);
                 processor.releaseSegment(segment);
             }
+            unblockSegmentsNobodyClaims(name, processor);
         });
+    }
+
+    /** See the class comment: a segment unclaimed for longer than Axon's release period may be claimed here again. */
+    private void unblockSegmentsNobodyClaims(String name, StreamingEventProcessor processor) {
+        Instant now = Instant.now();
+        // claimed by nobody, or in this instance's name while it does not process it (a release that failed)
+        List<Integer> unclaimed = jdbc.queryForList("select segment from token_entry where processor_name = ?"
+                + " and (owner is null or owner = ?)", Integer.class, name, instances.self()).stream()
+                .filter(segment -> !processor.processingStatus().containsKey(segment)).toList();
+        unclaimedSince.keySet().removeIf(key -> key.startsWith(name + "/")
+                && !unclaimed.contains(Integer.valueOf(key.substring(name.length() + 1))));
+        for (int segment : unclaimed) {
+            Instant since = unclaimedSince.computeIfAbsent(name + "/" + segment, key -> now);
+            if (Duration.between(since, now).compareTo(RELEASE_PERIOD) > 0) {
+                log.info("Segment {} of {} unclaimed since {}: may be claimed here again", segment, name, since);
+                processor.releaseSegment(segment, 0, TimeUnit.MILLISECONDS);
+                unclaimedSince.remove(name + "/" + segment);
+            }
+        }
     }
 
     private void balanceQuietly() {

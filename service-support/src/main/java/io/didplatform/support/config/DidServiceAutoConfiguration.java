@@ -2,6 +2,7 @@ package io.didplatform.support.config;
 
 import io.didplatform.support.axon.AxonSupportConfiguration;
 import io.didplatform.support.axon.CommandSettings;
+import io.didplatform.support.axon.EventStoreSettings;
 import io.didplatform.support.axon.ProcessorSettings;
 import io.didplatform.support.deadletter.DeadLetterSettings;
 import io.didplatform.support.deadline.DeadlineSupportConfiguration;
@@ -37,7 +38,7 @@ import java.time.Duration;
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
         TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class,
         ApiDocsConfiguration.class, ReconciliationConfiguration.class})
-@EnableConfigurationProperties({CommandSettings.class, ProcessorSettings.class, DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
+@EnableConfigurationProperties({CommandSettings.class, ProcessorSettings.class, EventStoreSettings.class, DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
         DeadLetterSettings.class})
 public class DidServiceAutoConfiguration {
 

@@ -3,7 +3,6 @@ package io.didplatform.support.reconcile;
 import io.didplatform.support.axon.ProcessorPositions;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
@@ -18,7 +17,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 
@@ -124,7 +122,7 @@ public class ProjectionReplayCheck implements ReconciliationCheck {
                            payload_revision, payload, meta_data, time_stamp
                     from domain_event_entry where global_index > ? order by global_index limit ?""", row -> {
                 positionsRead.add(row.getLong(1));
-                if (token.covers(GapAwareTrackingToken.newInstance(row.getLong(1), Collections.emptySortedSet()))) {
+                if (ProcessorPositions.hasHandled(token, row.getLong(1))) {
                     page.add(message(row));
                 }
             }, from, PAGE);

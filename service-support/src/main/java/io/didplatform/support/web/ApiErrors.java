@@ -3,6 +3,7 @@ package io.didplatform.support.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.didplatform.contracts.InvalidDidNumberException;
+import io.didplatform.support.deadletter.Failures;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -10,6 +11,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -53,8 +56,32 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof DomainException domain) {
             return domain(domain);
         }
+        if (Failures.isTransient(e)) {
+            return unavailable(e);
+        }
         log.error("Command failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The command could not be completed", "COMMAND_FAILED");
+    }
+
+    /**
+     * The database failing under a request: 503 when it is away or busy for a moment (a restart, no connection to be
+     * had), worth asking again; else 500. Handled here and not left to Spring, which takes the connection reset in
+     * the cause of a PostgreSQL restart for the HTTP client gone away, and answers 200 with no body: a take the
+     * caller then thinks done was never made (reliability scenario postgres-restart).
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    public ProblemDetail database(RuntimeException e) {
+        if (Failures.isTransient(e)) {
+            return unavailable(e);
+        }
+        log.error("Request failed on the database", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed", "INTERNAL_ERROR");
+    }
+
+    private static ProblemDetail unavailable(RuntimeException e) {
+        log.warn("Database unavailable: {}", e.toString());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "The service cannot reach its database for a moment; try again",
+                "SERVICE_UNAVAILABLE");
     }
 
     /**

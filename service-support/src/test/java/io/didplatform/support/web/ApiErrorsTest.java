@@ -2,6 +2,9 @@ package io.didplatform.support.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.SocketException;
 import java.util.List;
 
 import static org.hamcrest.Matchers.containsString;
@@ -53,6 +57,14 @@ class ApiErrorsTest {
             return "ok";
         }
 
+        /** What a query met when PostgreSQL restarted under it. */
+        @GetMapping("/paints/while-the-database-restarts")
+        String duringARestart() {
+            throw new DataAccessResourceFailureException("PreparedStatementCallback; An I/O error occurred",
+                    new PSQLException("An I/O error occurred while sending to the backend.",
+                            PSQLState.CONNECTION_FAILURE, new SocketException("Connection reset")));
+        }
+
         @PostMapping({"/api/client-packages/{id}/activate", "/api/dids/{id}/reservation", "/elsewhere/{id}"})
         String command(@PathVariable String id) {
             throw new AggregateNotFoundException(id, "The aggregate was not found in the event store");
@@ -73,6 +85,13 @@ class ApiErrorsTest {
                 .andExpect(jsonPath("$.detail").value("No DID 15550001"));
         mvc.perform(post("/elsewhere/x-1")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+    }
+
+    /** Not left to Spring: in a service it took the connection reset for the HTTP client gone away, answering 200. */
+    @Test
+    void aDatabaseAwayForAMomentAnswers503NotAnEmpty200() throws Exception {
+        mvc.perform(get("/paints/while-the-database-restarts")).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.didplatform.support.reconcile.Differences;
 import io.didplatform.support.reconcile.ReconciliationCheck;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -22,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -177,8 +175,7 @@ class RoutingTableCheck implements ReconciliationCheck {
     /** Whether the number has a stored event beyond what the view's position covers. */
     private boolean changedAfter(String number, TrackingToken view) {
         return jdbc.queryForList("select global_index from domain_event_entry where aggregate_identifier = ?",
-                Long.class, number).stream().anyMatch(index -> view == null
-                || !view.covers(GapAwareTrackingToken.newInstance(index, Collections.emptySortedSet())));
+                Long.class, number).stream().anyMatch(index -> !ProcessorPositions.hasHandled(view, index));
     }
 
     /** Until this instance's routing processor has handled every event the view's position covers. */

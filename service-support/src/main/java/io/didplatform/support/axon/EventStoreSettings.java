@@ -1,0 +1,31 @@
+package io.didplatform.support.axon;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * {@code did.event-store.*}: how the event processors treat gaps in the event store's global index.
+ *
+ * @param gapTimeout   how long a processor waits for the event of a gap (a global index taken by a transaction not
+ *                     yet committed) before it may give the gap up for good: Axon's {@code gapTimeout}, set here
+ *                     rather than left to its default so that {@code commitWithin} can be checked against it
+ * @param commitWithin how long a transaction that appended events may last from its first append to its commit
+ *                     ({@link MultiRowJpaEventStorageEngine}); at most half the gap timeout, the rest a margin for the
+ *                     commit itself and for clocks that differ between instances
+ */
+@Validated
+@ConfigurationProperties("did.event-store")
+public record EventStoreSettings(@DefaultValue("PT60S") @NotNull @DurationMin(seconds = 1) Duration gapTimeout,
+                                 @DefaultValue("PT20S") @NotNull @DurationMin(millis = 100) Duration commitWithin) {
+
+    @AssertTrue(message = "did.event-store.commit-within must be at most half of did.event-store.gap-timeout")
+    boolean isCommitWithinTheGapTimeout() {
+        return commitWithin.multipliedBy(2).compareTo(gapTimeout) <= 0;
+    }
+}
