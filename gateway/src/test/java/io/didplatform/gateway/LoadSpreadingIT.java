@@ -15,8 +15,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Several instances of a service behind one route: requests are spread over them, and a stopped one is passed by. */
+/**
+ * Several instances of a service behind one route: requests are spread over them, and a stopped one is passed by: a
+ * GET that found it stopped is asked again of the next, and once its health check failed it gets no request at all.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 class LoadSpreadingIT {
@@ -43,6 +47,23 @@ class LoadSpreadingIT {
         }
         assertThat(answeredBy).containsOnlyKeys("inventory-1", "inventory-2");
         assertThat(answeredBy.values()).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(4));
+    }
+
+    @Test
+    void aPostGoesOnlyToInstancesThatPassTheirHealthCheck() {
+        // the first health check runs when the route is first used
+        await().untilAsserted(() -> client.post().uri("/api/operators").headers(h -> h.setBasicAuth("admin", "admin"))
+                .bodyValue("{}").exchange().expectStatus().isOk());
+
+        Map<String, Integer> answeredBy = new HashMap<>();
+        for (int i = 0; i < 12; i++) {
+            String backend = client.post().uri("/api/operators").headers(h -> h.setBasicAuth("admin", "admin"))
+                    .bodyValue("{}").exchange()
+                    .expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody().get("backend").toString();
+            answeredBy.merge(backend, 1, Integer::sum);
+        }
+        assertThat(answeredBy).containsOnlyKeys("inventory-1", "inventory-2");
     }
 
     /** A port nothing listens on: bound, then released. */
