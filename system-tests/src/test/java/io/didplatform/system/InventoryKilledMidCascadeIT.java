@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,7 @@ class InventoryKilledMidCascadeIT extends SystemITBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningPlatform platform;
     private final HttpClient http = HttpClient.newHttpClient();
+    private String killedInstance;
 
     /** Hides the base's, so that with one instance the platform is not even started. */
     @BeforeAll
@@ -61,6 +63,14 @@ class InventoryKilledMidCascadeIT extends SystemITBase {
                 + " instances: run it with DID_INSTANCES=2; skipped with one instance").isGreaterThanOrEqualTo(2);
         platform = RunningPlatform.get();
         SystemITBase.startPlatform();
+    }
+
+    /** The system tests after this one expect every instance up (they call the first ones directly). */
+    @AfterEach
+    void startTheKilledInstanceAgain() {
+        if (killedInstance != null) {
+            platform.startAgain(killedInstance);
+        }
     }
 
     @Test
@@ -182,6 +192,7 @@ class InventoryKilledMidCascadeIT extends SystemITBase {
         });
         int heldAtKill = statusCounts(clientId).path("HOLD").asInt();
         platform.kill(cascading[0].instance());
+        killedInstance = cascading[0].instance();
         System.out.printf("Killed %s with %d of %d DIDs HOLD in the read model%n", cascading[0].instance(), heldAtKill,
                 DIDS);
         return cascading[0];

@@ -221,6 +221,12 @@ final class RunningPlatform {
         }
     }
 
+    /** Starts a killed instance again as it was, returning once it is healthy. */
+    void startAgain(String instance) {
+        start(instance, serviceOf(instance), settings.get(instance));
+        awaitHealthy(instance);
+    }
+
     /** A token as the gateway would sign it for a call to {@code service} directly, by an ADMIN. */
     String adminToken(String service) {
         return new GatewayTokens(gatewayTokenSecret).sign(new Caller("system-test", Set.of(AccessRules.ADMIN)),
