@@ -16,7 +16,10 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -30,6 +33,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.util.concurrent.TimeUnit;
 
 @Configuration(proxyBeanMethods = false)
 // Axon's JPA event store auto-configuration, which this replaces, is also what registers the event entities
@@ -73,6 +77,22 @@ public class AxonSupportConfiguration {
                 .batchSize(1000)
                 .gapTimeout((int) settings.gapTimeout().toMillis())
                 .transactionManager(transactionManager), transactionManager, snapshots, settings.commitWithin());
+    }
+
+    /**
+     * Axon's embedded event store as its auto-configuration makes it, but waking the event processors as soon as
+     * events arrive ({@link SignallingEventStore}) and looking for other instances' events every
+     * {@code did.event-store.fetch-delay} rather than every second.
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                         EventStoreSettings settings) {
+        return SignallingEventStore.create(EmbeddedEventStore.builder()
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(settings.fetchDelay().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS), storageEngine);
     }
 
     /** Axon's metrics, memory-bound (see BoundedMetricRegistry); replaces the auto-configured registry. */

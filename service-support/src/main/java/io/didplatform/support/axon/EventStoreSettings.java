@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * {@code did.event-store.*}: how the event processors treat gaps in the event store's global index.
+ * {@code did.event-store.*}: how the event processors read the event store, and treat gaps in its global index.
  *
  * @param gapTimeout   how long a processor waits for the event of a gap (a global index taken by a transaction not
  *                     yet committed) before it may give the gap up for good: Axon's {@code gapTimeout}, set here
@@ -18,11 +18,14 @@ import java.time.Duration;
  * @param commitWithin how long a transaction that appended events may last from its first append to its commit
  *                     ({@link MultiRowJpaEventStorageEngine}); at most half the gap timeout, the rest a margin for the
  *                     commit itself and for clocks that differ between instances
+ * @param fetchDelay   how often the event store looks for events another instance of the service appended (its own
+ *                     it sees at once): the most such an event waits before this instance's processors see it
  */
 @Validated
 @ConfigurationProperties("did.event-store")
 public record EventStoreSettings(@DefaultValue("PT60S") @NotNull @DurationMin(seconds = 1) Duration gapTimeout,
-                                 @DefaultValue("PT20S") @NotNull @DurationMin(millis = 100) Duration commitWithin) {
+                                 @DefaultValue("PT20S") @NotNull @DurationMin(millis = 100) Duration commitWithin,
+                                 @DefaultValue("PT0.1S") @NotNull @DurationMin(millis = 10) Duration fetchDelay) {
 
     @AssertTrue(message = "did.event-store.commit-within must be at most half of did.event-store.gap-timeout")
     boolean isCommitWithinTheGapTimeout() {
