@@ -4,9 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -35,22 +33,22 @@ public final class RoutingBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
-        int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
-        int runs = Integer.parseInt(options.getOrDefault("runs", "3"));
-        double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
-        double warmUp = Double.parseDouble(options.getOrDefault("warm-up", "10"));
-        int rate = Integer.parseInt(options.getOrDefault("rate", "2000"));
-        String first = required(options, "first");
-        String last = required(options, "last");
-        String gatewayHeader = required(options, "gateway-header") + "\r\n";
-        SwitchToken token = new SwitchToken(List.of(required(options, "token-command").split(" ")));
-        LookupLoad direct = new LookupLoad(URI.create(required(options, "direct")), token, first, last, connections);
-        LookupLoad proxy = options.containsKey("proxy")
-                ? new LookupLoad(URI.create(options.get("proxy")), token, first, last, connections) : null;
-        LookupLoad gateway = new LookupLoad(URI.create(required(options, "gateway")), () -> gatewayHeader, first, last,
+        Options options = Options.parse(args, "RoutingBench");
+        int connections = options.integer("connections", 16);
+        int runs = options.integer("runs", 3);
+        double seconds = options.decimal("seconds", 20);
+        double warmUp = options.decimal("warm-up", 10);
+        int rate = options.integer("rate", 2000);
+        String first = options.required("first");
+        String last = options.required("last");
+        String gatewayHeader = options.required("gateway-header") + "\r\n";
+        SwitchToken token = new SwitchToken(List.of(options.required("token-command").split(" ")));
+        LookupLoad direct = new LookupLoad(URI.create(options.required("direct")), token, first, last, connections);
+        LookupLoad proxy = options.has("proxy")
+                ? new LookupLoad(URI.create(options.required("proxy")), token, first, last, connections) : null;
+        LookupLoad gateway = new LookupLoad(URI.create(options.required("gateway")), () -> gatewayHeader, first, last,
                 connections);
-        String proxyName = options.getOrDefault("proxy-name", "minimal proxy");
+        String proxyName = options.get("proxy-name", "minimal proxy");
 
         System.out.printf("warm-up: %.0f s each%n", warmUp);
         direct.flatOut(warmUp);
@@ -71,8 +69,8 @@ public final class RoutingBench {
         String report = report(flatOut, atRate, proxyName, connections, seconds, rate);
         System.out.println();
         System.out.println(report);
-        if (options.containsKey("report")) {
-            Files.writeString(Path.of(options.get("report")), report);
+        if (options.has("report")) {
+            Files.writeString(Path.of(options.required("report")), report);
         }
         boolean failures = flatOut.stream().anyMatch(RoutingBench::failed) || atRate.stream().anyMatch(RoutingBench::failed);
         System.exit(failures ? 1 : 0);
@@ -105,14 +103,14 @@ public final class RoutingBench {
                 ? "| figure | direct on :8081 (baseline) | " + proxyName + " in front of :8081 (minimal proxy) | through"
                         + " the gateway | gateway ÷ direct | gateway ÷ minimal proxy |\n| --- | --- | --- | --- | --- | --- |\n"
                 : "| figure | direct on :8081 (baseline) | through the gateway | gateway ÷ direct |\n| --- | --- | --- | --- |\n");
-        double directRate = median(flatOut, Run::direct, Latencies::perSecond);
-        double gatewayRate = median(flatOut, Run::gateway, Latencies::perSecond);
+        double directRate = Spread.median(flatOut, Run::direct, Latencies::perSecond);
+        double gatewayRate = Spread.median(flatOut, Run::gateway, Latencies::perSecond);
         md.append(String.format("| flat out: lookups/s | %s | %s**%.0f %%** (target ≥ %.0f %%) |%s%n",
-                spread(flatOut, Run::direct, Latencies::perSecond, "%,.0f"),
-                (proxied ? spread(flatOut, Run::proxy, Latencies::perSecond, "%,.0f") + " | " : "")
-                        + spread(flatOut, Run::gateway, Latencies::perSecond, "%,.0f") + " | ",
+                Spread.of(flatOut, Run::direct, Latencies::perSecond, "%,.0f"),
+                (proxied ? Spread.of(flatOut, Run::proxy, Latencies::perSecond, "%,.0f") + " | " : "")
+                        + Spread.of(flatOut, Run::gateway, Latencies::perSecond, "%,.0f") + " | ",
                 100 * gatewayRate / directRate, 100 * TARGET_SHARE,
-                proxied ? String.format(" %.0f %% |", 100 * gatewayRate / median(flatOut, Run::proxy, Latencies::perSecond)) : ""));
+                proxied ? String.format(" %.0f %% |", 100 * gatewayRate / Spread.median(flatOut, Run::proxy, Latencies::perSecond)) : ""));
         for (double q : new double[] {0.5, 0.99, 0.999}) {
             md.append(row("flat out: " + name(q), flatOut, q, "", proxied));
         }
@@ -123,12 +121,12 @@ public final class RoutingBench {
         md.append(String.format("| failed lookups | %d | %s%d | |%s%n", failures(flatOut, atRate, Run::direct),
                 proxied ? failures(flatOut, atRate, Run::proxy) + " | " : "", failures(flatOut, atRate, Run::gateway),
                 proxied ? " |" : ""));
-        double p99 = median(atRate, Run::gateway, latencies -> latencies.millisAt(0.99));
+        double p99 = Spread.median(atRate, Run::gateway, latencies -> latencies.millisAt(0.99));
         md.append(String.format("%nR1: gateway throughput %.0f %% of direct (%s); gateway p99 at %,d/s %.2f ms (%s).%n",
                 100 * gatewayRate / directRate, gatewayRate / directRate >= TARGET_SHARE ? "met" : "MISSED", rate, p99,
                 p99 <= TARGET_P99_MS ? "met" : "MISSED"));
         if (proxied) {
-            double proxyRate = median(flatOut, Run::proxy, Latencies::perSecond);
+            double proxyRate = Spread.median(flatOut, Run::proxy, Latencies::perSecond);
             md.append(String.format("The limit: %s, a pass-through proxy and nothing else, reaches %.0f %% of direct (%s 50 %%);"
                     + " the gateway reaches %.0f %% of it.%n", proxyName, 100 * proxyRate / directRate,
                     proxyRate / directRate >= TARGET_SHARE ? "at or above" : "below", 100 * gatewayRate / proxyRate));
@@ -138,11 +136,11 @@ public final class RoutingBench {
 
     private static String row(String figure, List<Run> runs, double q, String target, boolean proxied) {
         ToDoubleFunction<Latencies> at = latencies -> latencies.millisAt(q);
-        double gateway = median(runs, Run::gateway, at);
-        return String.format("| %s | %s | %s%s | %.1f×%s |%s%n", figure, spread(runs, Run::direct, at, "%.2f ms"),
-                proxied ? spread(runs, Run::proxy, at, "%.2f ms") + " | " : "", spread(runs, Run::gateway, at, "%.2f ms"),
-                gateway / median(runs, Run::direct, at), target,
-                proxied ? String.format(" %.1f× |", gateway / median(runs, Run::proxy, at)) : "");
+        double gateway = Spread.median(runs, Run::gateway, at);
+        return String.format("| %s | %s | %s%s | %.1f×%s |%s%n", figure, Spread.of(runs, Run::direct, at, "%.2f ms"),
+                proxied ? Spread.of(runs, Run::proxy, at, "%.2f ms") + " | " : "", Spread.of(runs, Run::gateway, at, "%.2f ms"),
+                gateway / Spread.median(runs, Run::direct, at), target,
+                proxied ? String.format(" %.1f× |", gateway / Spread.median(runs, Run::proxy, at)) : "");
     }
 
     private static String name(double quantile) {
@@ -151,39 +149,6 @@ public final class RoutingBench {
 
     private static int failures(List<Run> flatOut, List<Run> atRate, Function<Run, Latencies> side) {
         return Stream.concat(flatOut.stream(), atRate.stream()).map(side).mapToInt(Latencies::failed).sum();
-    }
-
-    private static double median(List<Run> runs, Function<Run, Latencies> side, ToDoubleFunction<Latencies> figure) {
-        double[] values = runs.stream().map(side).mapToDouble(figure).sorted().toArray();
-        int middle = values.length / 2;
-        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
-
-    private static String spread(List<Run> runs, Function<Run, Latencies> side, ToDoubleFunction<Latencies> figure,
-                                 String format) {
-        double[] values = runs.stream().map(side).mapToDouble(figure).sorted().toArray();
-        return String.format(format + " (" + format + "–" + format + ")", median(runs, side, figure), values[0],
-                values[values.length - 1]);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            int equals = arg.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("Expected name=value, got '" + arg + "'");
-            }
-            options.put(arg.substring(0, equals), arg.substring(equals + 1));
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Missing " + name + "=...; see RoutingBench's Javadoc");
-        }
-        return value;
     }
 
     private RoutingBench() {
