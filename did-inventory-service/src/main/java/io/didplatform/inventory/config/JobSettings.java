@@ -1,5 +1,6 @@
 package io.didplatform.inventory.config;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,8 @@ import java.time.Duration;
  * @param silenceBeforeFailed how long a job's instance may miss its heartbeat before another fails the job
  * @param searchableWithin    how long a finished job waits for search and export to show its DIDs before it is
  *                            COMPLETED anyway, with a detail saying so
+ * @param outagePatience      how long a job waits out a database outage, trying its step again, before it stops
+ *                            FAILED (less than {@code silenceBeforeFailed}, or another instance fails it meanwhile)
  */
 @Validated
 @ConfigurationProperties("did.jobs")
@@ -29,5 +32,10 @@ public record JobSettings(@NotBlank String instanceId,
                           @DefaultValue("10000") @Min(0) int maxReportedErrors,
                           @DefaultValue("PT2S") @NotNull @DurationMin(seconds = 0) Duration answerWithin,
                           @DefaultValue("PT2M") @NotNull @DurationMin(millis = 1) Duration silenceBeforeFailed,
-                          @DefaultValue("PT10M") @NotNull @DurationMin(seconds = 0) Duration searchableWithin) {
+                          @DefaultValue("PT10M") @NotNull @DurationMin(seconds = 0) Duration searchableWithin,
+                          @DefaultValue("PT1M") @NotNull @DurationMin(seconds = 0) Duration outagePatience) {
+    @AssertTrue(message = "did.jobs.outage-patience must be shorter than did.jobs.silence-before-failed")
+    boolean isOutagePatienceShorterThanSilence() {
+        return outagePatience.compareTo(silenceBeforeFailed) < 0;
+    }
 }

@@ -119,7 +119,7 @@ public class DidCreationJob {
             if (batch.isEmpty()) {
                 return;
             }
-            DidBatchCreator.Outcome outcome = creator.create(batch, metaData);
+            DidBatchCreator.Outcome outcome = progress.step(() -> creator.create(batch, metaData));
             progress.succeeded(outcome.created().size());
             for (NewDid did : outcome.alreadyPresent()) {
                 progress.failed(origin.get(did).row(), did.number(), alreadyPresent(did));
@@ -129,7 +129,8 @@ public class DidCreationJob {
             }
             for (NewDid did : outcome.deletedBefore()) {
                 try {
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(did.toCommand()).andMetaData(metaData));
+                    progress.step(() -> commands.sendAndWait(
+                            GenericCommandMessage.asCommandMessage(did.toCommand()).andMetaData(metaData)));
                     progress.succeeded(1);
                 } catch (DomainException e) {
                     progress.failed(origin.get(did).row(), did.number(),

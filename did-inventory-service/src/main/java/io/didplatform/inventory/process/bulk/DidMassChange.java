@@ -53,7 +53,8 @@ public class DidMassChange {
         String after = null;
         List<String> page;
         do {
-            page = search.numbersAfter(selection.filter(), after, PAGE);
+            String from = after;
+            page = progress.step(() -> search.numbersAfter(selection.filter(), from, PAGE));
             page.forEach(number -> send(number, command, progress, metaData));
             after = page.isEmpty() ? after : page.get(page.size() - 1);
         } while (page.size() == PAGE);
@@ -61,7 +62,8 @@ public class DidMassChange {
 
     private void send(String number, Function<String, Object> command, JobProgress progress, Map<String, ?> metaData) {
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command.apply(number)).andMetaData(metaData));
+            progress.step(() -> commands.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command.apply(number)).andMetaData(metaData)));
             progress.succeeded(1);
         } catch (DomainException e) {
             progress.failed(null, number, e.getMessage());

@@ -38,6 +38,7 @@ public class BulkJobs {
 
     private final JobStore store;
     private final DryRun dryRuns;
+    private final OutageRetry outages;
     private final ExecutorService executor;
     private final String owner;
     private final int maxStoredErrors;
@@ -46,9 +47,10 @@ public class BulkJobs {
     private final Duration searchableWithin;
     private final Map<UUID, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
-    BulkJobs(JobStore store, DryRun dryRuns, ReadModelCatchUp readModel, JobSettings settings) {
+    BulkJobs(JobStore store, DryRun dryRuns, OutageRetry outages, ReadModelCatchUp readModel, JobSettings settings) {
         this.store = store;
         this.dryRuns = dryRuns;
+        this.outages = outages;
         this.readModel = readModel;
         this.searchableWithin = settings.searchableWithin();
         AtomicInteger count = new AtomicInteger();
@@ -75,7 +77,7 @@ public class BulkJobs {
     public UUID start(String kind, boolean dryRun, long total, String actor, UUID undoOf, Consumer<JobProgress> work) {
         UUID id = UUID.randomUUID();
         store.create(id, kind, dryRun, total, actor, owner, undoOf);
-        JobProgress progress = new JobProgress(id, store, maxStoredErrors, total);
+        JobProgress progress = new JobProgress(id, store, outages, maxStoredErrors, total);
         CompletableFuture<Void> done = new CompletableFuture<>();
         running.put(id, done);
         executor.execute(() -> {
@@ -97,17 +99,27 @@ public class BulkJobs {
         try {
             work.accept(progress);
             progress.flush();
-            store.note(progress.id(), "Stored; waiting for search and export to show them");
+            outages.run(() -> store.note(progress.id(), "Stored; waiting for search and export to show them"));
             boolean searchable = readModel.awaitEverythingStored(searchableWithin);
-            store.finish(progress.id(), JobState.COMPLETED, searchable ? null
+            finish(progress, JobState.COMPLETED, searchable ? null
                     : "Stored; search and export show them in a moment (the read model is behind)");
         } catch (JobCancelled cancelled) {
             progress.flush();
-            store.finish(progress.id(), JobState.CANCELLED, "Cancelled; what was done before stays done");
+            finish(progress, JobState.CANCELLED, "Cancelled; what was done before stays done");
         } catch (RuntimeException e) {
             log.error("Job {} failed", progress.id(), e);
+            finish(progress, JobState.FAILED, "The job stopped: " + e.getMessage());
+        }
+    }
+
+    /** The outcome stored, after the counters, through a database outage; else the sweep fails the job later. */
+    private void finish(JobProgress progress, JobState state, String detail) {
+        try {
             progress.flush();
-            store.finish(progress.id(), JobState.FAILED, "The job stopped: " + e.getMessage());
+            outages.run(() -> store.finish(progress.id(), state, detail));
+        } catch (RuntimeException e) {
+            log.error("Job {} ended {} but could not be recorded; it is reported FAILED once its heartbeat is missed",
+                    progress.id(), state, e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.didplatform.inventory.process.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * A running job's counters, kept by the one thread that runs it and written to the store every second or so,
@@ -13,6 +14,7 @@ public class JobProgress {
 
     private final UUID id;
     private final JobStore store;
+    private final OutageRetry outages;
     private final int maxStoredErrors;
     private final List<JobReport.RowError> unsaved = new ArrayList<>();
     private long total;
@@ -22,9 +24,10 @@ public class JobProgress {
     private long omitted;
     private long lastFlush = System.nanoTime();
 
-    JobProgress(UUID id, JobStore store, int maxStoredErrors, long total) {
+    JobProgress(UUID id, JobStore store, OutageRetry outages, int maxStoredErrors, long total) {
         this.id = id;
         this.store = store;
+        this.outages = outages;
         this.maxStoredErrors = maxStoredErrors;
         this.total = total;
     }
@@ -54,9 +57,15 @@ public class JobProgress {
         flushIfDue();
     }
 
+    /** Runs one step of the job's work, waiting out a database outage ({@link OutageRetry}). */
+    public <T> T step(Supplier<T> work) {
+        return outages.call(work);
+    }
+
     /** Saves the counters; answers whether someone asked to cancel the job. */
     boolean flush() {
-        boolean cancelRequested = store.progress(id, total, succeeded, failed, omitted, List.copyOf(unsaved));
+        List<JobReport.RowError> errors = List.copyOf(unsaved);
+        boolean cancelRequested = outages.call(() -> store.progress(id, total, succeeded, failed, omitted, errors));
         unsaved.clear();
         lastFlush = System.nanoTime();
         return cancelRequested;

@@ -67,7 +67,8 @@ public class JobUndo {
         String after = null;
         List<JobChange> page;
         do {
-            page = store.changesToUndo(id, after, PAGE);
+            String from = after;
+            page = progress.step(() -> store.changesToUndo(id, from, PAGE));
             page.forEach(change -> undo(id, change, progress, metaData));
             after = page.isEmpty() ? after : page.get(page.size() - 1).number();
         } while (page.size() == PAGE);
@@ -77,7 +78,7 @@ public class JobUndo {
         try {
             UndoDidChange command = new UndoDidChange(change.number(), id, change.change(), change.last(),
                     change.change() == UndoneChange.EDIT ? history.before(change.number(), change.first()) : null);
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            progress.step(() -> commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)));
             progress.succeeded(1);
         } catch (DomainException e) {
             progress.failed(null, change.number(), e.code() + ": " + e.getMessage());
