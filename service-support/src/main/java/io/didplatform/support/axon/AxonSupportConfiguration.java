@@ -75,8 +75,8 @@ public class AxonSupportConfiguration {
                 // events per query when processors read the store (Axon's default, 100, made a bulk job's million
                 // events ten thousand queries per processor)
                 .batchSize(1000)
-                .gapTimeout((int) settings.gapTimeout().toMillis())
-                .transactionManager(transactionManager), transactionManager, snapshots, settings.commitWithin());
+                .transactionManager(transactionManager), transactionManager, snapshots, settings.commitWithin(),
+                settings.gapTimeout());
     }
 
     /**
@@ -92,6 +92,7 @@ public class AxonSupportConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(settings.fetchDelay().toMillis())
+                .cachedEvents(settings.cachedEvents())
                 .timeUnit(TimeUnit.MILLISECONDS), storageEngine);
     }
 

@@ -7,7 +7,12 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.common.Assert;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -23,7 +28,11 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +51,8 @@ import java.util.stream.Stream;
  * events after its position. Axon asks {@code global_index > :position OR global_index IN (:gaps)}, which PostgreSQL
  * answers by walking the whole primary key from the first event, and a token keeps its gaps (rolled-back appends:
  * every conflicting take leaves one) until it holds more than 250: every poll of every processor read the whole
- * table (10,000 rows per take in client-service at 3,400 events, growing with the stream).</li>
+ * table (10,000 rows per take in client-service at 3,400 events, growing with the stream); and each event's token
+ * shares its predecessor's gap set where nothing in it changed ({@link GapTokens}) instead of copying it.</li>
  * </ul>
  * A transaction that appends events ends within {@code commitWithin} of its first append, or rolls back. Its global
  * indexes are gaps to the processors until it commits, and a processor gives a gap up after the gap timeout (sooner
@@ -80,23 +90,98 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
             + " from domain_event_entry where global_index > ? order by global_index limit ?)) e"
             + " order by global_index limit ?";
 
+    private static final String GAP_NEIGHBOURS = "select global_index, time_stamp from domain_event_entry"
+            + " where global_index >= ? and global_index <= ? order by global_index";
+
+    /** Axon's defaults, set on the builder from here so that the reads below follow the same rules. */
+    static final int MAX_GAP_OFFSET = 10_000;
+    static final long LOWEST_GLOBAL_SEQUENCE = 1;
+    static final int GAP_CLEANING_THRESHOLD = 250;
+
     private static final String IDLE_TIMEOUT = "select set_config('idle_in_transaction_session_timeout', ?, true)";
 
     private final TransactionManager transactionManager;
     private final boolean snapshots;
     private final Duration commitWithin;
+    private final Duration gapTimeout;
 
     /**
      * @param snapshots whether any aggregate takes snapshots (declares a {@code snapshotTriggerDefinition}); when
      *                  none does, loading an aggregate skips the snapshot query
      * @param commitWithin how long a transaction may last from its first append to its commit
+     * @param gapTimeout   the builder's gap timeout: how long a processor keeps a gap
      */
     public MultiRowJpaEventStorageEngine(JpaEventStorageEngine.Builder builder, TransactionManager transactionManager,
-                                         boolean snapshots, Duration commitWithin) {
-        super(builder);
+                                         boolean snapshots, Duration commitWithin, Duration gapTimeout) {
+        super(builder.maxGapOffset(MAX_GAP_OFFSET).lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE)
+                .gapCleaningThreshold(GAP_CLEANING_THRESHOLD).gapTimeout((int) gapTimeout.toMillis()));
         this.transactionManager = transactionManager;
         this.snapshots = snapshots;
         this.commitWithin = commitWithin;
+        this.gapTimeout = gapTimeout;
+    }
+
+    /**
+     * Axon's reading of a processor's next batch, step for step (the gaps cleaned past 250 of them, each event's
+     * token advanced from the last, gaps kept only while younger than the gap timeout), with its tokens made by
+     * {@link GapTokens}.
+     */
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        Assert.isTrue(lastToken == null || lastToken instanceof GapAwareTrackingToken,
+                () -> "Token [" + lastToken + "] is of the wrong type: expected a GapAwareTrackingToken");
+        GapAwareTrackingToken previous = cleaned((GapAwareTrackingToken) lastToken);
+        List<Object[]> rows = transactionManager.fetchInTransaction(() -> fetchEvents(previous));
+        Instant gapsKeptAfter = GenericEventMessage.clock.instant().minus(gapTimeout);
+        List<TrackedEventData<?>> events = new ArrayList<>(rows.size());
+        GapAwareTrackingToken token = previous;
+        for (Object[] row : rows) {
+            long globalIndex = (Long) row[0];
+            String aggregate = (String) row[2];
+            String eventId = (String) row[4];
+            GenericDomainEventEntry<byte[]> event = new GenericDomainEventEntry<>((String) row[1],
+                    eventId.equals(aggregate) ? null : aggregate, (Long) row[3], eventId, row[5], (String) row[6],
+                    (String) row[7], (byte[]) row[8], (byte[]) row[9]);
+            boolean keepGaps = event.getTimestamp().isAfter(gapsKeptAfter);
+            if (token == null) {
+                token = GapAwareTrackingToken.newInstance(globalIndex, keepGaps
+                        ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalIndex), globalIndex).boxed()
+                                .collect(Collectors.toCollection(TreeSet::new))
+                        : Collections.emptySortedSet());
+            } else {
+                token = GapTokens.advance(token, globalIndex, keepGaps ? MAX_GAP_OFFSET : 0);
+            }
+            events.add(new TrackedDomainEventData<>(token, event));
+        }
+        return events;
+    }
+
+    /** Past 250 gaps, those with only events older than the gap timeout after them are given up (as Axon does). */
+    private GapAwareTrackingToken cleaned(GapAwareTrackingToken token) {
+        if (token == null || token.getGaps().size() <= GAP_CLEANING_THRESHOLD) {
+            return token;
+        }
+        Instant gapsKeptAfter = GenericEventMessage.clock.instant().minus(gapTimeout);
+        return transactionManager.fetchInTransaction(() -> entityManager().unwrap(Session.class).doReturningWork(connection -> {
+            GapAwareTrackingToken cleaned = token;
+            try (var select = connection.prepareStatement(GAP_NEIGHBOURS)) {
+                select.setLong(1, token.getGaps().first());
+                select.setLong(2, token.getGaps().last() + 1);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        long globalIndex = row.getLong(1);
+                        if (cleaned.getGaps().contains(globalIndex)
+                                || DateTimeUtils.parseInstant(row.getString(2)).isAfter(gapsKeptAfter)) {
+                            return cleaned;
+                        }
+                        if (cleaned.getGaps().contains(globalIndex - 1)) {
+                            cleaned = cleaned.withGapsTruncatedAt(globalIndex);
+                        }
+                    }
+                }
+            }
+            return cleaned;
+        }));
     }
 
     @Override
