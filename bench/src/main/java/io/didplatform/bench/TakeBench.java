@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * T1 of issue 18: takes through the gateway, as the client DIDs tab makes them (a client asks for a DID and is
@@ -37,7 +39,9 @@ public final class TakeBench {
     private static final double TARGET_P99_MS = 1000;
     private static final double TARGET_PER_SECOND = 100;
 
-    record Run(Latencies oneAtATime, Latencies reads, Latencies concurrent, Latencies concurrentReads) {
+    /** {@code cpuPerTake}: ms of CPU per take of each part of the system while takes were {@code concurrency} in flight. */
+    record Run(Latencies oneAtATime, Latencies reads, Latencies concurrent, Latencies concurrentReads,
+               Map<String, Double> cpuPerTake) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,12 +74,20 @@ public final class TakeBench {
 
         List<Run> results = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Run result = new Run(load(take, oneAtATime, 1), load(clientRead, oneAtATime, 1),
-                    load(take, concurrent, concurrency), load(clientRead, concurrent, concurrency));
+            Latencies takesOneAtATime = load(take, oneAtATime, 1);
+            Latencies readsOneAtATime = load(clientRead, oneAtATime, 1);
+            Map<String, Duration> cpuBefore = SystemCpu.now();
+            Latencies takesConcurrent = load(take, concurrent, concurrency);
+            Map<String, Double> cpuPerTake = SystemCpu.perRequest(cpuBefore, SystemCpu.now(), concurrent);
+            Run result = new Run(takesOneAtATime, readsOneAtATime, takesConcurrent,
+                    load(clientRead, concurrent, concurrency), cpuPerTake);
             System.out.printf("run %d%n  takes one at a time:   %s%n  reads one at a time:   %s%n"
                             + "  takes %d at a time:     %s%n  reads %d at a time:     %s%n", run,
                     result.oneAtATime().summary(), result.reads().summary(), concurrency,
                     result.concurrent().summary(), concurrency, result.concurrentReads().summary());
+            System.out.printf("  CPU per take, %d at a time: %s%n", concurrency, cpuPerTake.entrySet().stream()
+                    .map(part -> String.format("%s %.1f ms", part.getKey(), part.getValue()))
+                    .collect(Collectors.joining(", ")));
             results.add(result);
         }
         String report = report(results, oneAtATime, concurrent, concurrency);
@@ -156,12 +168,35 @@ public final class TakeBench {
         int failed = runs.stream().mapToInt(run -> run.oneAtATime().failed() + run.concurrent().failed()).sum();
         md.append(String.format("| failed takes | %d | %d | | 0 |%n", failed,
                 runs.stream().mapToInt(run -> run.reads().failed() + run.concurrentReads().failed()).sum()));
+        md.append(cpu(runs, concurrency));
         double p50 = Spread.median(runs, Run::oneAtATime, l -> l.millisAt(0.5));
         double p99 = Spread.median(runs, Run::oneAtATime, l -> l.millisAt(0.99));
         double rate = Spread.median(runs, Run::concurrent, Latencies::perSecond);
         md.append(String.format("%nT1: p50 %.0f ms (%s), p99 %.0f ms (%s), %.1f takes/s with %d in flight (%s).%n",
                 p50, p50 <= TARGET_P50_MS ? "met" : "MISSED", p99, p99 <= TARGET_P99_MS ? "met" : "MISSED", rate,
                 concurrency, rate >= TARGET_PER_SECOND ? "met" : "MISSED"));
+        return md.toString();
+    }
+
+    /**
+     * What a take costs each process, and the rate the machine's cores allow at that cost: a figure near that rate
+     * is bound by CPU, not by waiting.
+     */
+    private static String cpu(List<Run> runs, int concurrency) {
+        StringBuilder md = new StringBuilder(String.format("%nCPU per take with %d in flight, by process (median"
+                + " over the runs; each process's CPU time before and after):%n%n| process | ms of CPU per take |%n"
+                + "| --- | --- |%n", concurrency));
+        for (String part : runs.get(0).cpuPerTake().keySet()) {
+            double[] values = runs.stream().mapToDouble(run -> run.cpuPerTake().getOrDefault(part, 0.0)).sorted()
+                    .toArray();
+            md.append(String.format("| %s | %.1f (%.1f–%.1f) |%n", part, values[values.length / 2], values[0],
+                    values[values.length - 1]));
+        }
+        double total = runs.stream().mapToDouble(run -> run.cpuPerTake().get("total")).sorted()
+                .toArray()[runs.size() / 2];
+        int cores = Runtime.getRuntime().availableProcessors();
+        md.append(String.format("%nAt %.0f ms of CPU per take, %d cores allow at most %.1f takes a second.%n", total,
+                cores, cores * 1000 / total));
         return md.toString();
     }
 
