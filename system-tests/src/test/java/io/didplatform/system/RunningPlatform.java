@@ -272,7 +272,8 @@ final class RunningPlatform {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (bin/test does)");
         }
-        List<String> command = new ArrayList<>(List.of("java", "-Xms128m", "-Xmx384m", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of("java", "-Xms128m", "-Xmx384m",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         settings.put(instance, properties);
         try {
