@@ -63,6 +63,27 @@ class DidAssignmentSagaIT extends ClientITBase {
     }
 
     @Test
+    void aTakeAskedAgainIsAnsweredWithTheFirstRequestButAnotherTakeOfTheNumberIsRefused() {
+        String client = api.createClient("Asks Twice");
+        String cp = api.activePackage(client, "Retries", 3, List.of());
+        String number = freshNumber();
+        inventory.stock(number, "");
+
+        ResponseEntity<Map> first = api.take(client, number, cp, DEST);
+        ResponseEntity<Map> again = api.take(client, number, cp, DEST);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody()).containsEntry("number", number).containsEntry("status", "ACTIVE")
+                .containsEntry("requestId", first.getBody().get("requestId"));
+        // a different destination is not the same take
+        ResponseEntity<Map> elsewhere = api.take(client, number, cp, "sip:elsewhere@pbx.example.com");
+        assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(elsewhere.getBody()).containsEntry("code", "ALREADY_REQUESTED");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?"
+                + " and payload_type like '%DidAssignmentRequested'", Long.class, client)).isEqualTo(1);
+    }
+
+    @Test
     void aTakeSentTheMomentTheClientPackageIsCreatedWaitsForItInsteadOfRefusing() throws Exception {
         String client = api.createClient("Quick Starter");
         String number = freshNumber();

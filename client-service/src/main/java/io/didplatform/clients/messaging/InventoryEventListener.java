@@ -4,6 +4,7 @@ import io.didplatform.clients.command.ConfirmDidAssignment;
 import io.didplatform.clients.command.FailDidAssignment;
 import io.didplatform.clients.command.ReleaseDid;
 import io.didplatform.clients.query.ClientDids;
+import io.didplatform.contracts.EventTypes;
 import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidAssignmentRejected;
@@ -25,15 +26,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Inventory's side of the assignment saga and of every client DID's life: answers settle the client's pending
  * requests (through its aggregate), status and routing changes keep the client's DID list real. The command, the
- * read-model change and the processed mark commit in one transaction, so a redelivery changes nothing.
+ * read-model change and the processed mark commit in one transaction, so a redelivery changes nothing. The rest of
+ * inventory's events (stock edits, operators, a bulk import's hundreds of thousands of DidCreated) are passed over by
+ * their type, unread and without a transaction: a take's answer waits behind them on the topic.
  */
 @Component
 class InventoryEventListener {
@@ -42,13 +49,20 @@ class InventoryEventListener {
     private static final String ACTIVE = DidStatus.ACTIVE.name();
     private static final String BLOCKED = DidStatus.BLOCKED.name();
     private static final String HOLD = DidStatus.HOLD.name();
+    /** The inventory events this service acts on; the others are none of its business, not even marked. */
+    private static final Set<String> CONCERNING_CLIENTS = Stream.of(DidAssigned.class, DidAssignmentRejected.class,
+            DidReleased.class, DidBlocked.class, DidUnblocked.class, DidHeld.class, DidRestored.class,
+            DidRoutingChanged.class).map(EventTypes::typeOf).collect(Collectors.toUnmodifiableSet());
 
     private final EventInbox inbox;
     private final InboundCommands commands;
     private final ClientDids dids;
     private final EventStore eventStore;
+    private final TransactionTemplate transaction;
 
-    InventoryEventListener(EventInbox inbox, CommandGateway commandGateway, ClientDids dids, EventStore eventStore) {
+    InventoryEventListener(EventInbox inbox, CommandGateway commandGateway, ClientDids dids, EventStore eventStore,
+                           PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.inbox = inbox;
         this.commands = new InboundCommands(commandGateway);
         this.dids = dids;
@@ -56,13 +70,18 @@ class InventoryEventListener {
     }
 
     @KafkaListener(topics = Topics.DID_INVENTORY)
-    @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
         Delivery delivery = inbox.open(record);
-        Object payload = delivery.payload();
-        if (!concernsClients(payload) || !inbox.firstDelivery(CONSUMER, delivery)) {
+        if (CONCERNING_CLIENTS.contains(delivery.event().type())) {
+            transaction.executeWithoutResult(status -> apply(delivery));
+        }
+    }
+
+    private void apply(Delivery delivery) {
+        if (!inbox.firstDelivery(CONSUMER, delivery)) {
             return;
         }
+        Object payload = delivery.payload();
         InboundEvent event = delivery.event();
         // commands go last: a command's aggregate lock is released when the command ends, not when this
         // transaction commits, so the less work after it, the shorter the window for a stale concurrent load
@@ -93,13 +112,6 @@ class InventoryEventListener {
         } else if (payload instanceof DidRoutingChanged routing) {
             dids.routingChanged(routing.number(), routing.destination());
         }
-    }
-
-    /** Most inventory events (operators, stock edits) are none of this service's business: not even marked. */
-    private static boolean concernsClients(Object payload) {
-        return payload instanceof DidAssigned || payload instanceof DidAssignmentRejected
-                || payload instanceof DidReleased || payload instanceof DidBlocked || payload instanceof DidUnblocked
-                || payload instanceof DidHeld || payload instanceof DidRestored || payload instanceof DidRoutingChanged;
     }
 
     /**

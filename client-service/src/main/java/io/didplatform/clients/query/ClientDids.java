@@ -125,6 +125,12 @@ public class ClientDids {
                 clientId, requestId).stream().findFirst();
     }
 
+    /** The client's newest request of {@code number}, whatever became of it. */
+    public Optional<AssignmentRequestResponse> latestRequest(String clientId, String number) {
+        return jdbc.query("select * from assignment_request_view where client_id = ? and number = ?"
+                + " order by requested_at desc limit 1", REQUEST, clientId, number).stream().findFirst();
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
