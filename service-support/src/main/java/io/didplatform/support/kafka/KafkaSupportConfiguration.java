@@ -59,14 +59,16 @@ public class KafkaSupportConfiguration {
     /**
      * A record its listener cannot process is retried with back-off, then dead-lettered
      * ({@link KafkaDeadLetterRecoverer}) and the partition moves on. Retried for as long as it lasts: a failure that
-     * passes by itself ({@link Failures#isTransient}: the database away, say), so no event is dead-lettered for it.
+     * passes by itself ({@link Failures#isTransient}: the database away, say), so no event is dead-lettered for it,
+     * every 5 s at most once it has lasted a few seconds: the listener resumes within 5 s of the database's return
+     * (with the back-off doubling to 30 s, a take waited 66 s behind a PostgreSQL restart of a few seconds).
      * Retried {@code did.dead-letters.retries} times: any other failure (a command refused, a value the database
      * refuses). Not retried at all: a record that is no event this service can read ({@link InvalidEventException}).
      */
     @Bean
     public CommonErrorHandler kafkaErrorHandler(KafkaDeadLetterRecoverer deadLetters, DeadLetterSettings settings) {
         ExponentialBackOff outage = new ExponentialBackOff(500, 2.0);
-        outage.setMaxInterval(30_000);
+        outage.setMaxInterval(5_000);
         ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(settings.retries());
         bounded.setInitialInterval(settings.firstRetryAfter().toMillis());
         bounded.setMultiplier(2.0);
