@@ -7,7 +7,10 @@ import io.didplatform.contracts.packages.PackageActivated;
 import io.didplatform.contracts.packages.PackageCreated;
 import io.didplatform.contracts.packages.PackageDeactivated;
 import io.didplatform.contracts.packages.PackageStatus;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -27,6 +30,9 @@ import static org.awaitility.Awaitility.await;
 /** Taking a DID end to end: this service, the real broker, and a stand-in answering for inventory. */
 class DidAssignmentSagaIT extends ClientITBase {
     private static final String DEST = "sip:office@pbx.example.com";
+
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void takesDidsUpToTheLimitThenRefusesLocally() {
@@ -156,6 +162,35 @@ class DidAssignmentSagaIT extends ClientITBase {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(api.get(location).getBody()).containsEntry("status", "CONFIRMED"));
         assertThat(api.didsOf(client)).extracting(did -> did.get("status")).containsExactly("ACTIVE");
+    }
+
+    @Test
+    void aRequestTheViewHasNotShownYetIsNotCalledUnknown() {
+        String client = api.createClient("Polls Early");
+        String cp = api.activePackage(client, "Lagging view", 1, List.of());
+        String number = freshNumber();
+        inventory.ignore(number);
+        EventProcessor requestsView = processing.eventProcessor("client-did-view").orElseThrow();
+        ResponseEntity<Map> pending;
+        String unknown = "/api/clients/" + client + "/dids/requests/" + UUID.randomUUID();
+        requestsView.shutDown();
+        try {
+            pending = api.take(client, number, cp, DEST);
+            assertThat(pending.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            // stored, not yet in the view (as while it catches up after a database restart): ask again, not 404
+            ResponseEntity<Map> early = api.get(pending.getHeaders().getLocation().toString());
+            assertThat(early.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(early.getBody()).containsEntry("code", "CATCHING_UP");
+            assertThat(api.get(unknown).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        } finally {
+            requestsView.start();
+        }
+        // asked again, as a 503 invites, once the view has caught up
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.get(pending.getHeaders()
+                .getLocation().toString()).getBody()).containsEntry("status", "PENDING").containsEntry("number", number));
+        ResponseEntity<Map> notFound = api.get(unknown);
+        assertThat(notFound.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(notFound.getBody()).containsEntry("code", "REQUEST_NOT_FOUND");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.didplatform.clients.query;
 
+import io.didplatform.contracts.clients.DidAssignmentRequested;
 import io.didplatform.support.web.PageResponse;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -123,6 +124,17 @@ public class ClientDids {
     public Optional<AssignmentRequestResponse> request(String clientId, UUID requestId) {
         return jdbc.query("select * from assignment_request_view where client_id = ? and request_id = ?", REQUEST,
                 clientId, requestId).stream().findFirst();
+    }
+
+    /**
+     * Whether the client's event store holds the request, shown here or not yet: the view follows the store a moment
+     * later, longer while it catches up after a database restart.
+     */
+    public boolean isStored(String clientId, UUID requestId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists(select 1 from domain_event_entry where aggregate_identifier = ? and payload_type = ?
+                    and convert_from(payload, 'UTF8')::jsonb ->> 'requestId' = ?)
+                """, Boolean.class, clientId, DidAssignmentRequested.class.getName(), requestId.toString()));
     }
 
     /** The client's newest request of {@code number}, whatever became of it. */

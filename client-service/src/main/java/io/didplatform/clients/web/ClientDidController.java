@@ -10,11 +10,13 @@ import io.didplatform.clients.query.ClientDids;
 import io.didplatform.clients.query.ClientPackages;
 import io.didplatform.contracts.DidNumber;
 import io.didplatform.support.web.DomainException;
+import io.didplatform.support.web.LateArrivals;
 import io.didplatform.support.web.PageResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.http.HttpStatus;
@@ -30,6 +32,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -42,15 +46,16 @@ class ClientDidController {
     private final CommandGateway commands;
     private final DidAssignments assignments;
     private final ClientDids dids;
-
     private final ClientPackages clientPackages;
+    private final Duration readWait;
 
     ClientDidController(CommandGateway commands, DidAssignments assignments, ClientDids dids,
-                        ClientPackages clientPackages) {
+                        ClientPackages clientPackages, @Value("${did.web.read-wait}") Duration readWait) {
         this.clientPackages = clientPackages;
         this.commands = commands;
         this.assignments = assignments;
         this.dids = dids;
+        this.readWait = readWait;
     }
 
     record TakeDidRequest(String number, @NotBlank @Size(max = 36) String clientPackageId, String destination) {
@@ -89,10 +94,22 @@ class ClientDidController {
                 DomainException.notFound("DID_NOT_FOUND", "Client " + clientId + " has no DID " + number));
     }
 
+    /**
+     * A request, as a take's 202 links to it. One stored but not yet in the view (catching up after a database
+     * restart) is waited for a moment, then answered 503 to be asked again; never 404.
+     */
     @GetMapping("/requests/{requestId}")
     AssignmentRequestResponse request(@PathVariable String clientId, @PathVariable UUID requestId) {
-        return dids.request(clientId, requestId).orElseThrow(() ->
-                DomainException.notFound("REQUEST_NOT_FOUND", "Client " + clientId + " has no request " + requestId));
+        Optional<AssignmentRequestResponse> shown = dids.request(clientId, requestId);
+        if (shown.isPresent()) {
+            return shown.get();
+        }
+        if (!dids.isStored(clientId, requestId)) {
+            throw DomainException.notFound("REQUEST_NOT_FOUND", "Client " + clientId + " has no request " + requestId);
+        }
+        return LateArrivals.await(() -> dids.request(clientId, requestId), readWait).orElseThrow(() ->
+                DomainException.unavailable("CATCHING_UP", "Request " + requestId
+                        + " is recorded but not yet shown; ask again in a moment"));
     }
 
     @PutMapping("/{number}")

@@ -12,7 +12,9 @@ public class DomainException extends RuntimeException {
         /** The thing asked for does not exist: 404. */
         NOT_FOUND,
         /** The request is well-formed but the current state refuses it: 409. */
-        CONFLICT
+        CONFLICT,
+        /** The answer cannot be told yet (a read model catching up after an outage); asking again will: 503. */
+        UNAVAILABLE
     }
 
     private final Kind kind;
@@ -34,6 +36,10 @@ public class DomainException extends RuntimeException {
 
     public static DomainException conflict(String code, String detail) {
         return new DomainException(Kind.CONFLICT, code, detail);
+    }
+
+    public static DomainException unavailable(String code, String detail) {
+        return new DomainException(Kind.UNAVAILABLE, code, detail);
     }
 
     public Kind kind() {
