@@ -100,7 +100,7 @@ public class BulkJobs {
             work.accept(progress);
             progress.flush();
             outages.run(() -> store.note(progress.id(), "Stored; waiting for search and export to show them"));
-            boolean searchable = readModel.awaitEverythingStored(searchableWithin);
+            boolean searchable = outages.call(() -> readModel.awaitEverythingStored(searchableWithin));
             finish(progress, JobState.COMPLETED, searchable ? null
                     : "Stored; search and export show them in a moment (the read model is behind)");
         } catch (JobCancelled cancelled) {

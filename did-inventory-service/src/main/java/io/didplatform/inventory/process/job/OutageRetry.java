@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * Lets a bulk job wait out a database outage (a restart, a failover, the pool briefly empty) instead of stopping
  * FAILED half-way: a step that fails for a reason that passes by itself ({@link Failures#isTransient}) is tried
- * again, backing off from 200 ms to 5 s, for up to {@code did.jobs.outage-patience}; after that, or at once for any
- * other failure, the failure stands. A step must be safe to run again after such a failure: one transaction (rolled
+ * again, backing off from 200 ms to 5 s, for up to {@code did.jobs.outage-patience} from its first failure; after
+ * that, or at once for any other failure, the failure stands. A step must be safe to run again after such a failure: one transaction (rolled
  * back with it) or one command (decided again by its aggregate). Inside a surrounding transaction (a dry run) a step
  * is not tried again: that transaction is lost with the connection.
  */
@@ -31,12 +31,14 @@ public class OutageRetry {
     }
 
     public <T> T call(Supplier<T> step) {
-        long giveUpAt = System.nanoTime() + patience.toNanos();
+        Long giveUpAt = null;
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
                 return step.get();
             } catch (RuntimeException e) {
+                // patience counts from the outage, not from the step's start: a step may wait long before it fails
+                giveUpAt = giveUpAt == null ? System.nanoTime() + patience.toNanos() : giveUpAt;
                 if (!Failures.isTransient(e) || TransactionSynchronizationManager.isActualTransactionActive()
                         || System.nanoTime() + pause.toNanos() > giveUpAt) {
                     throw e;

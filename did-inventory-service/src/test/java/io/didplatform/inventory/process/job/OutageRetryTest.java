@@ -49,6 +49,20 @@ class OutageRetryTest {
     }
 
     @Test
+    void aLongStepMeetingAnOutageAtItsEndIsStillGivenThePatience() {
+        String done = retry(Duration.ofMillis(500)).call(() -> {
+            if (attempts.incrementAndGet() == 1) {
+                sleep(Duration.ofMillis(700)); // waiting for the read model, longer than the patience
+                throw DATABASE_AWAY;
+            }
+            return "searchable";
+        });
+
+        assertThat(done).isEqualTo("searchable");
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
     void insideASurroundingTransactionTheStepIsNotTriedAgain() {
         TransactionSynchronizationManager.setActualTransactionActive(true);
         try {
@@ -60,6 +74,14 @@ class OutageRetryTest {
             TransactionSynchronizationManager.setActualTransactionActive(false);
         }
         assertThat(attempts).hasValue(1);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static OutageRetry retry(Duration patience) {
