@@ -12,9 +12,12 @@ final class Spread {
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
-    /** "median (lowest–highest)", each in {@code format}. */
+    /** "median (lowest–highest)", each in {@code format}; the value alone for one run. */
     static <R> String of(List<R> runs, Function<R, Latencies> side, ToDoubleFunction<Latencies> figure, String format) {
         double[] values = values(runs, side, figure);
+        if (values.length == 1) {
+            return String.format(format, values[0]);
+        }
         return String.format(format + " (" + format + "–" + format + ")", median(runs, side, figure), values[0],
                 values[values.length - 1]);
     }

@@ -49,6 +49,12 @@ final class TopicWatcher implements AutoCloseable {
                 .toList();
     }
 
+    /** The types of the CloudEvents seen so far about this subject, in the order they came. */
+    List<String> typesAbout(String subject) {
+        return events.stream().filter(e -> subject.equals(e.path("subject").asText()))
+                .map(e -> e.path("type").asText()).toList();
+    }
+
     /** The subjects of the CloudEvents seen so far of this type. */
     Set<String> subjects(String type) {
         return events.stream().filter(e -> type.equals(e.path("type").asText())).map(e -> e.path("subject").asText())

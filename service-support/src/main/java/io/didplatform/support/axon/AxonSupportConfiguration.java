@@ -1,5 +1,6 @@
 package io.didplatform.support.axon;
 
+import io.didplatform.support.kafka.BulkLane;
 import io.didplatform.support.kafka.CloudEventOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
@@ -166,6 +167,8 @@ public class AxonSupportConfiguration {
     public ConfigurerModule outboxErrorHandling() {
         return configurer -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(CloudEventOutbox.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(BulkLane.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
     }
 

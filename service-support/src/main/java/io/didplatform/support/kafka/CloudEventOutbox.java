@@ -1,119 +1,44 @@
 package io.didplatform.support.kafka;
 
 import io.didplatform.contracts.EventTypes;
-import io.didplatform.contracts.clients.ClientEvent;
-import io.didplatform.contracts.inventory.InventoryEvent;
-import io.didplatform.contracts.packages.PackageEvent;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
-import org.springframework.kafka.core.KafkaTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.axonframework.eventhandling.TrackingToken;
 
 /**
- * The event store is the outbox: this streaming processor reads every stored event and publishes the
- * published ones (the contracts' records) to the service's topic, keyed by aggregate id. A batch's sends are
- * awaited before its token is committed, so an event reaches Kafka at least once, in order per aggregate,
- * even when the broker was down when the command ran.
+ * The event store is the outbox: this streaming processor reads every stored event and publishes the published
+ * ones (the contracts' records) to the service's topic, keyed by aggregate id, at least once and in order per
+ * aggregate, even when the broker was down when the command ran ({@link OutboxPublisher}). In a service with a
+ * {@link BulkLane}, the events bulk jobs append are left to that lane, so interactive work is not queued behind them.
  */
 @ProcessingGroup(CloudEventOutbox.PROCESSING_GROUP)
 @DisallowReplay
 public class CloudEventOutbox {
     public static final String PROCESSING_GROUP = "kafka-outbox";
-    private static final String PENDING_SENDS = CloudEventOutbox.class.getName() + ".pending";
-    private static final long SEND_TIMEOUT_SECONDS = 30;
 
-    private final KafkaTemplate<String, byte[]> kafka;
-    private final CloudEventCodec codec;
-    private final String topic;
-    private final Serializer eventSerializer;
+    private final OutboxPublisher publisher;
+    private final BulkLane bulkLane;
 
-    /** {@code eventSerializer}: the event store's, a JSON serializer, so stored payloads are the events' JSON. */
-    public CloudEventOutbox(KafkaTemplate<String, byte[]> kafka, CloudEventCodec codec, String topic,
-                            Serializer eventSerializer) {
-        this.kafka = kafka;
-        this.codec = codec;
-        this.topic = topic;
-        this.eventSerializer = eventSerializer;
+    /** {@code bulkLane}: null in a service without one, which publishes everything here. */
+    public CloudEventOutbox(OutboxPublisher publisher, BulkLane bulkLane) {
+        this.publisher = publisher;
+        this.bulkLane = bulkLane;
     }
 
-    /**
-     * Takes the message rather than its payload: the payload is sent as the event store holds it, never
-     * deserialized here (a bulk run publishes a million events).
-     */
+    /** Takes the message rather than its payload: the payload is sent as the event store holds it. */
     @EventHandler
-    public void on(EventMessage<?> message) {
+    public void on(EventMessage<?> message, TrackingToken position) {
         if (!EventTypes.isPublished(message.getPayloadType())) {
             return;
         }
-        String subject = subjectOf(message);
-        byte[] payload = message.serializePayload(eventSerializer, byte[].class).getData();
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, subject, codec.encode(message, subject, payload));
-        record.headers().add(new RecordHeader("content-type", CloudEventCodec.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-        pendingSends().add(kafka.send(record));
-    }
-
-    private List<CompletableFuture<?>> pendingSends() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return unitOfWork.root().getOrComputeResource(PENDING_SENDS, key -> {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
-            unitOfWork.root().onPrepareCommit(u -> awaitAll(sends));
-            return sends;
-        });
-    }
-
-    private static void awaitAll(List<CompletableFuture<?>> sends) {
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KafkaPublishException("interrupted while publishing", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaPublishException("Kafka did not take the batch: "
-                    + (e instanceof ExecutionException ? e.getCause() : e), e);
+        if (bulkLane != null) {
+            if (BulkLane.isBulk(message)) {
+                return;
+            }
+            bulkLane.sendFirstEventAhead(message, position, publisher);
         }
-    }
-
-    /**
-     * Every published event applied by an aggregate has that aggregate as its subject (a DID's number, an
-     * operator's, package's or client's id), so the subject is known without the payload. An event published
-     * outside an aggregate is stored with no aggregate type and says its subject itself.
-     */
-    private static String subjectOf(EventMessage<?> message) {
-        if (message instanceof DomainEventMessage<?> domainEvent && domainEvent.getType() != null) {
-            return domainEvent.getAggregateIdentifier();
-        }
-        Object payload = message.getPayload();
-        if (payload instanceof InventoryEvent event) {
-            return event.subject();
-        }
-        if (payload instanceof PackageEvent event) {
-            return event.subject();
-        }
-        return ((ClientEvent) payload).subject();
-    }
-
-    /**
-     * The broker did not take a batch. The processor backs off and retries it: for as long as the broker is away, a
-     * few times when it refuses an event (too large, say), which then waits in the outbox's dead letters.
-     */
-    public static class KafkaPublishException extends RuntimeException {
-        KafkaPublishException(String message, Throwable cause) {
-            super(message, cause);
-        }
+        publisher.send(message);
     }
 }

@@ -5,9 +5,12 @@ import io.didplatform.contracts.Topics;
 import io.didplatform.support.deadletter.DeadLetterSettings;
 import io.didplatform.support.deadletter.Failures;
 import io.didplatform.support.deadletter.KafkaDeadLetterRecoverer;
+import io.didplatform.support.axon.ProcessorPositions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -31,10 +34,29 @@ public class KafkaSupportConfiguration {
     /** Only services that publish set {@code did.events.topic}. */
     @Bean
     @ConditionalOnProperty("did.events.topic")
-    public CloudEventOutbox cloudEventOutbox(KafkaTemplate<String, byte[]> kafkaTemplate, CloudEventCodec codec,
-                                             EventSettings events,
-                                             @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new CloudEventOutbox(kafkaTemplate, codec, events.topic(), eventSerializer);
+    public OutboxPublisher outboxPublisher(KafkaTemplate<String, byte[]> kafkaTemplate, CloudEventCodec codec,
+                                           EventSettings events,
+                                           @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new OutboxPublisher(kafkaTemplate, codec, events.topic(), eventSerializer);
+    }
+
+    @Bean
+    @ConditionalOnProperty("did.events.topic")
+    public CloudEventOutbox cloudEventOutbox(OutboxPublisher publisher, ObjectProvider<BulkLane> bulkLane) {
+        return new CloudEventOutbox(publisher, bulkLane.getIfAvailable());
+    }
+
+    /** A service whose bulk jobs append many events at once sets {@code did.events.bulk-lane}. */
+    @Bean
+    @ConditionalOnProperty(value = "did.events.bulk-lane", havingValue = "true")
+    public BulkLane bulkLane(JdbcTemplate jdbcTemplate, ProcessorPositions positions, EventStore eventStore) {
+        return new BulkLane(jdbcTemplate, positions, eventStore);
+    }
+
+    @Bean
+    @ConditionalOnProperty(value = "did.events.bulk-lane", havingValue = "true")
+    public BulkEventOutbox bulkEventOutbox(OutboxPublisher publisher, BulkLane bulkLane) {
+        return new BulkEventOutbox(publisher, bulkLane);
     }
 
     @Bean

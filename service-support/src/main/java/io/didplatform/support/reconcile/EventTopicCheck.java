@@ -3,6 +3,7 @@ package io.didplatform.support.reconcile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.didplatform.contracts.EventTypes;
 import io.didplatform.support.axon.ProcessorPositions;
+import io.didplatform.support.kafka.BulkLane;
 import io.didplatform.support.kafka.CloudEventOutbox;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,7 +63,7 @@ public class EventTopicCheck implements ReconciliationCheck {
         Map<String, StoredEvent> published = new HashMap<>();
         long[] pending = {0};
         snapshot.executeWithoutResult(status -> {
-            TrackingToken outbox = positions.lowest(jdbc, CloudEventOutbox.PROCESSING_GROUP);
+            TrackingToken outbox = outboxPosition();
             jdbc.query("select global_index, event_identifier, aggregate_identifier, payload_type from domain_event_entry",
                     row -> {
                         String type = row.getString(4);
@@ -97,6 +98,16 @@ public class EventTopicCheck implements ReconciliationCheck {
         differences.figure("distinctOnTopic", onTopic.size());
         differences.figure("duplicateRecords", duplicates);
         return differences.result();
+    }
+
+    /**
+     * Where the outbox stands: with a bulk lane, the lower of its two lanes' positions, as an event counts as passed
+     * once both lanes have passed it.
+     */
+    private TrackingToken outboxPosition() {
+        TrackingToken interactive = positions.lowest(jdbc, CloudEventOutbox.PROCESSING_GROUP);
+        TrackingToken bulk = positions.lowest(jdbc, BulkLane.PROCESSING_GROUP);
+        return interactive == null || bulk == null ? interactive : interactive.lowerBound(bulk);
     }
 
     /** An event stored after the snapshot and published before the topic was read. */

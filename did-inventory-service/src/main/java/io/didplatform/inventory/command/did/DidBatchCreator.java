@@ -1,6 +1,7 @@
 package io.didplatform.inventory.command.did;
 
 import io.didplatform.inventory.command.registry.JdbcDidRegistry;
+import io.didplatform.support.kafka.BulkLane;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.EventMessage;
@@ -85,11 +86,15 @@ public class DidBatchCreator {
         return outcome;
     }
 
-    /** Appends each DID's DidCreated as event 0 of its aggregate (the storage engine writes them in one statement). */
-    private void appendFirstEvents(List<NewDid> dids, Map<String, ?> metaData) {
+    /**
+     * Appends each DID's DidCreated as event 0 of its aggregate (the storage engine writes them in one statement),
+     * marked for the outbox's bulk lane.
+     */
+    private void appendFirstEvents(List<NewDid> dids, Map<String, ?> jobMetaData) {
         if (dids.isEmpty()) {
             return;
         }
+        Map<String, Object> metaData = BulkLane.marked(jobMetaData);
         Instant now = clock.instant();
         events.publish(dids.stream().<EventMessage<?>>map(did -> new GenericDomainEventMessage<>(AGGREGATE_TYPE,
                 did.number(), 0, did.created(), metaData, IdentifierFactory.getInstance().generateIdentifier(), now))
