@@ -5,7 +5,6 @@ import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.common.Assert;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -139,7 +138,7 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
             long globalIndex = (Long) row[0];
             String aggregate = (String) row[2];
             String eventId = (String) row[4];
-            GenericDomainEventEntry<byte[]> event = new GenericDomainEventEntry<>((String) row[1],
+            StoredEventEntry event = new StoredEventEntry((String) row[1],
                     eventId.equals(aggregate) ? null : aggregate, (Long) row[3], eventId, row[5], (String) row[6],
                     (String) row[7], (byte[]) row[8], (byte[]) row[9]);
             boolean keepGaps = event.getTimestamp().isAfter(gapsKeptAfter);
@@ -171,7 +170,7 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
                     while (row.next()) {
                         long globalIndex = row.getLong(1);
                         if (cleaned.getGaps().contains(globalIndex)
-                                || DateTimeUtils.parseInstant(row.getString(2)).isAfter(gapsKeptAfter)) {
+                                || StoredEventEntry.parse(row.getString(2)).isAfter(gapsKeptAfter)) {
                             return cleaned;
                         }
                         if (cleaned.getGaps().contains(globalIndex - 1)) {
@@ -240,7 +239,7 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
         List<DomainEventData<byte[]>> entries = new ArrayList<>();
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                entries.add(new GenericDomainEventEntry<>(row.getString(1), row.getString(2), row.getLong(3),
+                entries.add(new StoredEventEntry(row.getString(1), row.getString(2), row.getLong(3),
                         row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getBytes(8),
                         row.getBytes(9)));
             }
