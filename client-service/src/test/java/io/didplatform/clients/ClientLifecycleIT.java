@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,6 +45,33 @@ class ClientLifecycleIT extends ClientITBase {
                 .containsEntry("name", "Acme Telecom Ltd").containsEntry("status", "SUSPENDED"));
         List<?> listed = (List<?>) api.get("/api/clients?size=500").getBody().get("content");
         assertThat(listed).anySatisfy(client -> assertThat(((Map<?, ?>) client).get("id")).isEqualTo(id));
+    }
+
+    @Test
+    void theReconciliationReplaysClientPackagesFromPackageTopicAndNamesAHandChangedRow() {
+        String clientId = api.createClient("Reconciled " + UUID.randomUUID());
+        String clientPackageId = api.activePackage(clientId, "Reconciled", 3, List.of("nyc"));
+
+        Map<?, ?> clean = clientPackagesCheck();
+        assertThat(clean.get("differenceCount")).as(clean.toString()).isEqualTo(0);
+        assertThat(((Map<?, ?>) clean.get("figures")).get("eventsReplayed")).isNotEqualTo(0);
+
+        jdbc.update("update client_package_view set active = false where id = ?", clientPackageId);
+        try {
+            assertThat((List<?>) clientPackagesCheck().get("differences")).extracting(difference ->
+                    ((Map<?, ?>) difference).get("kind") + " " + ((Map<?, ?>) difference).get("ids"))
+                    .containsExactly("READ_MODEL_ROW_DIFFERS [" + clientPackageId + "]");
+        } finally {
+            jdbc.update("update client_package_view set active = true where id = ?", clientPackageId);
+        }
+    }
+
+    /** The reconciliation's client-packages-vs-topic check of this instance. */
+    private Map<?, ?> clientPackagesCheck() {
+        ResponseEntity<Map> report = api.call(HttpMethod.GET, "/api/admin/clients/reconciliation", null);
+        assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return ((List<?>) report.getBody().get("checks")).stream().map(check -> (Map<?, ?>) check)
+                .filter(check -> "client-packages-vs-topic".equals(check.get("check"))).findFirst().orElseThrow();
     }
 
     @Test

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +161,39 @@ class ClientPackageLifecycleIT extends PackageITBase {
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.exchange("/api/packages/" + packageId, HttpMethod.DELETE, null, Void.class).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void theReconciliationReplaysUsageFromInventorysTopicAndNamesAHandChangedRow() {
+        String packageId = createPackage("Reconciled " + UUID.randomUUID(), 2, List.of("nyc"));
+        String id = (String) post("/api/client-packages", Map.of("clientId", clientId, "packageId", packageId))
+                .getBody().get("id");
+        String number = "1555" + (1_000_000 + ThreadLocalRandom.current().nextInt(9_000_000));
+        byte[] assigned = inbound.cloudEvent(number, new DidAssigned(number, UUID.randomUUID(), clientId, id, "sip:r@pbx"));
+        inbound.send(Topics.DID_INVENTORY, number, assigned);
+        inbound.send(Topics.DID_INVENTORY, number, assigned);
+        await().atMost(DID_TOPIC).untilAsserted(() -> assertThat(usedOf(id)).isEqualTo(1));
+
+        Map<?, ?> clean = usageCheck();
+        assertThat(clean.get("differenceCount")).as(clean.toString()).isEqualTo(0);
+        assertThat(((Map<?, ?>) clean.get("figures")).get("eventsReplayed")).isNotEqualTo(0);
+
+        jdbc.update("update did_usage set client_package_id = 'elsewhere' where number = ?", number);
+        try {
+            assertThat((List<?>) usageCheck().get("differences")).extracting(difference ->
+                    ((Map<?, ?>) difference).get("kind") + " " + ((Map<?, ?>) difference).get("ids"))
+                    .containsExactly("READ_MODEL_ROW_DIFFERS [" + number + "]");
+        } finally {
+            jdbc.update("update did_usage set client_package_id = ? where number = ?", id, number);
+        }
+    }
+
+    /** The reconciliation's did-usage-vs-topic check of this instance. */
+    private Map<?, ?> usageCheck() {
+        ResponseEntity<Map> report = http.getForEntity("/api/admin/packages/reconciliation", Map.class);
+        assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return ((List<?>) report.getBody().get("checks")).stream().map(check -> (Map<?, ?>) check)
+                .filter(check -> "did-usage-vs-topic".equals(check.get("check"))).findFirst().orElseThrow();
     }
 
     @Test

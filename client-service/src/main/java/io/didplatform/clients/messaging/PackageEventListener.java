@@ -21,7 +21,7 @@ import java.time.Instant;
 /** Learns packages' names, client packages and their activation from package-service's events; each event applied once. */
 @Component
 class PackageEventListener {
-    private static final String CONSUMER = "client-service.packages";
+    static final String CONSUMER = "client-service.packages";
     private final EventInbox inbox;
     private final ClientPackages clientPackages;
     private final Clock clock;
@@ -35,8 +35,12 @@ class PackageEventListener {
     @KafkaListener(topics = Topics.PACKAGE)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
-        Delivery delivery = inbox.firstDelivery(CONSUMER, record).orElse(null);
-        Object payload = delivery == null ? null : delivery.payload();
+        inbox.firstDelivery(CONSUMER, record).ifPresent(delivery -> project(delivery, clientPackages, clock));
+    }
+
+    /** What an event does to the client packages, here and in {@link ClientPackagesReconciliation}. */
+    static void project(Delivery delivery, ClientPackages clientPackages, Clock clock) {
+        Object payload = delivery.payload();
         if (payload instanceof PackageCreated created) {
             clientPackages.namePackage(created.packageId(), created.name());
         } else if (payload instanceof PackageUpdated updated) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 public class ClientPackages {
     private final JdbcTemplate jdbc;
 
-    ClientPackages(JdbcTemplate jdbc) {
+    public ClientPackages(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -27,7 +27,7 @@ import java.util.Set;
  */
 @Component
 class DidEventListener {
-    private static final String CONSUMER = "package-service.dids";
+    static final String CONSUMER = "package-service.dids";
     private static final Set<String> USAGE_EVENTS = Set.of(EventTypes.typeOf(DidAssigned.class),
             EventTypes.typeOf(DidHeld.class), EventTypes.typeOf(DidReleased.class));
     private final EventInbox inbox;
@@ -49,10 +49,13 @@ class DidEventListener {
     }
 
     private void apply(Delivery delivery) {
-        if (!inbox.firstDelivery(CONSUMER, delivery)) {
-            return;
+        if (inbox.firstDelivery(CONSUMER, delivery)) {
+            project(delivery.payload(), usage);
         }
-        Object payload = delivery.payload();
+    }
+
+    /** What an event does to the usage; the reconciliation replays it too ({@link DidUsageReconciliation}). */
+    static void project(Object payload, DidUsage usage) {
         if (payload instanceof DidAssigned assigned && assigned.clientPackageId() != null) {
             usage.assigned(assigned.number(), assigned.clientPackageId());
         } else if (payload instanceof DidHeld held && held.reason() == HoldReason.RELEASED) {

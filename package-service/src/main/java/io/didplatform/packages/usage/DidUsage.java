@@ -18,7 +18,7 @@ public class DidUsage {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
-    DidUsage(JdbcTemplate jdbc) {
+    public DidUsage(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }

@@ -1,12 +1,12 @@
 package io.didplatform.support.axon;
 
 import io.didplatform.support.jdbc.ColumnBatch;
+import org.axonframework.common.Assert;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.common.Assert;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
@@ -196,7 +196,7 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
         }));
     }
 
-    /** Called by Axon inside a transaction; rows as Axon's own query returns them (see the class comment). */
+    /** Called in a transaction, by Axon and by fetchTrackedEvents; rows as Axon's query returns them (class comment). */
     @Override
     protected List<Object[]> fetchEvents(GapAwareTrackingToken token) {
         Long[] gaps = token == null ? new Long[0] : token.getGaps().toArray(Long[]::new);

@@ -34,7 +34,12 @@ public class EventInbox {
 
     /** The record as a CloudEvent; its payload is read when first asked for. */
     public Delivery open(ConsumerRecord<String, byte[]> record) {
-        return new Delivery(codec.decode(record.value()), codec);
+        return open(record.value());
+    }
+
+    /** A record's value as a CloudEvent; its payload is read when first asked for. */
+    public Delivery open(byte[] value) {
+        return new Delivery(codec.decode(value), codec);
     }
 
     /** True the first time {@code consumer} sees the event, which is then marked in the caller's transaction. */

@@ -10,10 +10,8 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,12 +20,9 @@ import java.util.function.Function;
 
 /**
  * A read model against its events: the projection's own code replays every event its processor has passed into
- * scratch copies of its tables, and the copies are compared with the live tables row by row, by content.
- * <p>
- * All of it runs on one connection in one repeatable-read transaction that is rolled back: the scratch tables are
- * temporary tables of the live ones' names, which PostgreSQL finds first, so the projection's SQL writes them
- * unchanged; the live tables are read as {@code <schema>.<table>} in the same snapshot as the processor's token,
- * and a projection commits its rows with its token, so the snapshot shows exactly the events the token covers.
+ * scratch copies of its tables ({@link ScratchTables}), and the copies are compared with the live tables row by row,
+ * by content. The processor's token is read in the same snapshot as the tables, and a projection commits its rows
+ * with its token, so the snapshot shows exactly the events the token covers.
  */
 public class ProjectionReplayCheck implements ReconciliationCheck {
     private static final int PAGE = 2_000;
@@ -64,48 +59,14 @@ public class ProjectionReplayCheck implements ReconciliationCheck {
 
     @Override
     public CheckResult run(int limit) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try {
-                return compare(new JdbcTemplate(new SingleConnectionDataSource(connection, true)), limit);
-            } finally {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not compare " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private CheckResult compare(JdbcTemplate jdbc, int limit) {
-        Differences differences = new Differences(name, limit);
-        TrackingToken token = positions.lowest(jdbc, processingGroup);
-        String schema = jdbc.queryForObject("select current_schema()", String.class);
-        for (Table table : tables) {
-            jdbc.execute("create temporary table " + table.name() + " (like " + schema + "." + table.name()
-                    + " including all) on commit drop");
-        }
-        long replayed = token == null ? 0 : replay(jdbc, token);
-        for (Table table : tables) {
-            String live = schema + "." + table.name();
-            String scratch = "pg_temp." + table.name();
-            jdbc.query("select " + table.key() + " from (select * from " + live + " except select * from " + scratch
-                            + ") as d order by 1",
-                    row -> {
-                        differences.add("READ_MODEL_ROW_DIFFERS", List.of(row.getString(1)), table.name() + " row "
-                                + row.getString(1) + " is not what its events make it (changed, or no longer there)");
-                    });
-            jdbc.query("select " + table.key() + " from (select * from " + scratch + " except select * from " + live
-                            + ") as d where " + table.key() + " not in (select " + table.key() + " from " + live
-                            + ") order by 1",
-                    row -> {
-                        differences.add("READ_MODEL_ROW_MISSING", List.of(row.getString(1)), table.name()
-                                + " has no row " + row.getString(1) + " although its events make one");
-                    });
-            differences.figure(table.name() + "Rows", jdbc.queryForObject("select count(*) from " + live, Long.class));
-        }
-        differences.figure("eventsReplayed", replayed);
-        return differences.result();
+        return ScratchTables.inSnapshot(dataSource, name, tables, scratch -> {
+            Differences differences = new Differences(name, limit);
+            TrackingToken token = positions.lowest(scratch.jdbc(), processingGroup);
+            long replayed = token == null ? 0 : replay(scratch.jdbc(), token);
+            scratch.compare(differences);
+            differences.figure("eventsReplayed", replayed);
+            return differences.result();
+        });
     }
 
     /** Hands every stored event the token covers to a fresh projection, a page at a time in a unit of work. */
