@@ -26,10 +26,10 @@ import static org.awaitility.Awaitility.await;
  * 202 then CONFIRMED) and the other is refused (409 with a code, or 202 then FAILED); the inventory topic carries
  * exactly one DidAssigned per DID; both clients' DID read models agree with the winners; the reconciliation is clean.
  * <p>
- * {@code --quick}: 50 pairs, else 1,000; one line to {@code target/reliability/race.tsv}.
+ * {@code --quick}: 50 pairs, else 10,000 (the issue's size); one line to {@code target/reliability/race.tsv}.
  */
 class RaceScenario {
-    private static final int PAIRS = Scenarios.QUICK ? 50 : 1_000;
+    private static final int PAIRS = Scenarios.QUICK ? 50 : 10_000;
     /** Pairs raced at once. */
     private static final int PARALLEL_PAIRS = 4;
     private static final List<String> SERVICES =

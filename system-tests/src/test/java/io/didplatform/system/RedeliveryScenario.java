@@ -1,11 +1,6 @@
 package io.didplatform.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.ConsumerGroupState;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -18,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import static io.didplatform.system.Scenarios.EVENTUALLY;
 import static io.didplatform.system.Scenarios.created;
@@ -65,7 +58,7 @@ class RedeliveryScenario {
             long[] redelivered = {0};
             Instant stopped = Instant.now();
             platform.stopAndRestart(List.copyOf(TABLES.keySet()), () -> TABLES.keySet()
-                    .forEach(service -> redelivered[0] += rewind(platform.groupOf(service))));
+                    .forEach(service -> redelivered[0] += Scenarios.rewind(platform.groupOf(service))));
             Instant started = Instant.now();
             JsonNode report = Scenarios.awaitSettled(platform, admin, TABLES.keySet());
             Duration recovered = Duration.between(started, Instant.now());
@@ -103,37 +96,11 @@ class RedeliveryScenario {
                 Map.of("clientId", clientId, "packageId", packageId)).status()).isEqualTo(201));
     }
 
-    /** Sets the group, whose consumers have left, back to the beginning of every partition; answers the records. */
-    private static long rewind(String group) {
-        try (Admin admin = Scenarios.admin()) {
-            await().atMost(EVENTUALLY).until(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group)
-                    .state() == ConsumerGroupState.EMPTY);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, Long> beginnings = Scenarios.offsets(admin, committed.keySet(), OffsetSpec.earliest());
-            admin.alterConsumerGroupOffsets(group, beginnings.entrySet().stream().collect(Collectors.toMap(
-                    Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue())))).all().get();
-            return committed.entrySet().stream()
-                    .mapToLong(entry -> entry.getValue().offset() - beginnings.get(entry.getKey())).sum();
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("could not rewind " + group, e);
-        }
-    }
-
     /** Every table's content hash, by service and table. */
     private Map<String, String> hashes() throws SQLException {
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> service : TABLES.entrySet()) {
-            try (Connection connection = platform.database(service.getKey());
-                 Statement statement = connection.createStatement()) {
-                for (String table : service.getValue()) {
-                    try (ResultSet row = statement.executeQuery("select md5(coalesce(string_agg(t::text, '|' order by"
-                            + " t::text), '')) from " + table + " t")) {
-                        row.next();
-                        hashes.put(service.getKey() + "." + table, row.getString(1));
-                    }
-                }
-            }
+            hashes.putAll(Scenarios.hashes(platform, service.getKey(), service.getValue()));
         }
         return hashes;
     }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.ConsumerGroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -17,11 +18,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,6 +87,52 @@ final class Scenarios {
             return committed.entrySet().stream()
                     .mapToLong(entry -> ends.get(entry.getKey()) - entry.getValue().offset()).sum();
         }
+    }
+
+    /** Sets the group, whose consumers have left, back to the beginning of every partition; answers the records. */
+    static long rewind(String group) {
+        try (Admin admin = admin()) {
+            await().atMost(EVENTUALLY).until(() -> admin.describeConsumerGroups(List.of(group)).all().get().get(group)
+                    .state() == ConsumerGroupState.EMPTY);
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, Long> beginnings = offsets(admin, committed.keySet(), OffsetSpec.earliest());
+            admin.alterConsumerGroupOffsets(group, beginnings.entrySet().stream().collect(Collectors.toMap(
+                    Map.Entry::getKey, entry -> new OffsetAndMetadata(entry.getValue())))).all().get();
+            return committed.entrySet().stream()
+                    .mapToLong(entry -> entry.getValue().offset() - beginnings.get(entry.getKey())).sum();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException("could not rewind " + group, e);
+        }
+    }
+
+    /** Each of the service's tables' content hash (every row as text, in order), by "service.table". */
+    static Map<String, String> hashes(RunningPlatform platform, String service, List<String> tables)
+            throws SQLException {
+        return perTable(platform, service, tables, "select md5(coalesce(string_agg(t::text, '|' order by t::text),"
+                + " '')) from %s t");
+    }
+
+    /** Each of the service's tables' row count, by "service.table". */
+    static Map<String, Long> rows(RunningPlatform platform, String service, List<String> tables) throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        perTable(platform, service, tables, "select count(*) from %s").forEach((table, count) ->
+                rows.put(table, Long.parseLong(count)));
+        return rows;
+    }
+
+    private static Map<String, String> perTable(RunningPlatform platform, String service, List<String> tables,
+                                                String query) throws SQLException {
+        Map<String, String> answers = new LinkedHashMap<>();
+        try (Connection connection = platform.database(service); Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet row = statement.executeQuery(query.formatted(table))) {
+                    row.next();
+                    answers.put(service + "." + table, row.getString(1));
+                }
+            }
+        }
+        return answers;
     }
 
     static Map<TopicPartition, Long> offsets(Admin admin, Set<TopicPartition> partitions,
