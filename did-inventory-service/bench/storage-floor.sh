@@ -8,8 +8,10 @@
 #   did-inventory-service/bench/storage-floor.sh DIDS COPY_RATE DATABASE...
 #
 # DIDS: how many DIDs the run created; COPY_RATE: the run's rows/s of the plain COPY baseline (bulk-benchmark.sh);
-# DATABASE: the databases the run wrote (its inventory and audit databases). Environment: PGHOST, PGPORT, PGUSER.
-# Scratch tables are named floor_<table>, created next to the originals and dropped again.
+# DATABASE: the databases the run wrote (its inventory and audit databases). Environment: PGHOST, PGPORT, PGUSER;
+# SINCE_XID: only the rows written since that transaction (txid_current() just before the run), for databases that
+# held rows before it (a running system's, as bench/run's B1 measures). Scratch tables are named floor_<table>,
+# created next to the originals and dropped again.
 set -euo pipefail
 
 DIDS=$1
@@ -25,13 +27,26 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }';
 share() { awk -v r="$1" -v c="$COPY_RATE" 'BEGIN { printf "%.1f", 100 * r / c }'; }
 
 TABLES=()
-for db in "$@"; do
-  psql -qtA -d "$db" -c "analyze"
-  for table in $(psql -qtA -d "$db" -c "select relname from pg_stat_user_tables where n_live_tup >= 0.9 * $DIDS order by relname"); do
-    psql -q -d "$db" -c "\\copy $table to '$WORK/$db.$table' (format binary)"
-    TABLES+=("$db.$table")
+if [[ -n ${SINCE_XID:-} ]]; then
+  # a row's xmin is the (32-bit) transaction that wrote it: the younger ones were written since SINCE_XID
+  written="age(xmin) < age('$((SINCE_XID % 4294967296))'::xid)"
+  for db in "$@"; do
+    for table in $(psql -qtA -d "$db" -c "select relname from pg_stat_user_tables order by relname"); do
+      if (( $(psql -qtA -d "$db" -c "select count(*) from $table where $written") >= DIDS * 9 / 10 )); then
+        psql -q -d "$db" -c "\\copy (select * from $table where $written) to '$WORK/$db.$table' (format binary)"
+        TABLES+=("$db.$table")
+      fi
+    done
   done
-done
+else
+  for db in "$@"; do
+    psql -qtA -d "$db" -c "analyze"
+    for table in $(psql -qtA -d "$db" -c "select relname from pg_stat_user_tables where n_live_tup >= 0.9 * $DIDS order by relname"); do
+      psql -q -d "$db" -c "\\copy $table to '$WORK/$db.$table' (format binary)"
+      TABLES+=("$db.$table")
+    done
+  done
+fi
 
 scratch() { # db.table -> creates an empty floor_<table> in db
   psql -q -d "${1%%.*}" -c "drop table if exists floor_${1#*.}; create table floor_${1#*.} (like ${1#*.} including all)"
