@@ -78,6 +78,18 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed", "INTERNAL_ERROR");
     }
 
+    /**
+     * Any other failure whose cause is the database away for a moment, such as Axon's {@code EventStoreException}
+     * when a command's events met a PostgreSQL restart: 503 as above. The rest go on to Spring's own handling.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    public ProblemDetail otherwise(RuntimeException e) {
+        if (Failures.isTransient(e)) {
+            return unavailable(e);
+        }
+        throw e;
+    }
+
     private static ProblemDetail unavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.toString());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "The service cannot reach its database for a moment; try again",

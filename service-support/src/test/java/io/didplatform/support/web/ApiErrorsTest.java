@@ -1,5 +1,9 @@
 package io.didplatform.support.web;
 
+import jakarta.persistence.PersistenceException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import java.io.EOFException;
+
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -65,6 +69,14 @@ class ApiErrorsTest {
                             PSQLState.CONNECTION_FAILURE, new SocketException("Connection reset")));
         }
 
+        /** What a command met when PostgreSQL restarted as its events were stored: Axon's own exception. */
+        @PostMapping("/paints/while-the-database-restarts")
+        String commandDuringARestart() {
+            throw new EventStoreException("An event for aggregate [p-1] at sequence [3] could not be persisted",
+                    new PersistenceException(new PSQLException("An I/O error occurred while sending to the backend.",
+                            PSQLState.CONNECTION_FAILURE, new EOFException())));
+        }
+
         @PostMapping({"/api/client-packages/{id}/activate", "/api/dids/{id}/reservation", "/elsewhere/{id}"})
         String command(@PathVariable String id) {
             throw new AggregateNotFoundException(id, "The aggregate was not found in the event store");
@@ -91,6 +103,8 @@ class ApiErrorsTest {
     @Test
     void aDatabaseAwayForAMomentAnswers503NotAnEmpty200() throws Exception {
         mvc.perform(get("/paints/while-the-database-restarts")).andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
+        mvc.perform(post("/paints/while-the-database-restarts")).andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
     }
 
