@@ -159,7 +159,8 @@ class HoldLifecycleIT extends InventoryITBase {
     /**
      * The instance carrying a cascade dies: stood in for by a connection holding the package's cascade lock, as a
      * cascading instance does, that closes as a killed process's does. The listener and the sweep leave the cascade
-     * alone while it is held; once the connection is gone the next sweep carries it.
+     * alone while it is held (routing answers the package's DIDs unroutable meanwhile); once the connection is gone
+     * the next sweep carries it.
      */
     @Test
     void aCascadeWhoseInstanceDiedIsTakenOverAtTheNextSweep() throws Exception {
@@ -174,6 +175,11 @@ class HoldLifecycleIT extends InventoryITBase {
                     select count(*) from client_package_state where client_package_id = ? and cascaded_version < version""",
                     Integer.class, clientPackage) == 1);
             numbers.forEach(number -> assertThat(storedEvents("DidHeld", number)).as(number).isZero());
+            // routing answers them unroutable already, ahead of their holds
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> numbers.forEach(number ->
+                    assertThat(dids.routing(number)).as(number).containsEntry("routable", false)
+                            .containsEntry("status", "HOLD").doesNotContainKey("destination")));
+            numbers.forEach(number -> assertThat(dids.did(number)).as(number).containsEntry("status", "ACTIVE"));
             died = System.nanoTime();
         }
         // the holds themselves, not the read model: a hold as short as these tests' may end before it shows there

@@ -8,6 +8,7 @@ import io.didplatform.contracts.packages.PackageEvent;
 import io.didplatform.inventory.command.registry.ClientPackageHoldings.PackageState;
 import io.didplatform.inventory.command.registry.JdbcClientPackageHoldings;
 import io.didplatform.inventory.process.HoldCascade;
+import io.didplatform.inventory.query.routing.RoutingTable;
 import io.didplatform.support.kafka.EventInbox;
 import io.didplatform.support.kafka.EventInbox.Delivery;
 import io.didplatform.support.kafka.InboundCommands;
@@ -32,12 +33,14 @@ class PackageEventListener {
     private final EventInbox inbox;
     private final JdbcClientPackageHoldings holdings;
     private final HoldCascade cascade;
+    private final RoutingTable routing;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PackageEventListener(EventInbox inbox, JdbcClientPackageHoldings holdings, HoldCascade cascade,
-                         TransactionTemplate transaction, Clock clock) {
+                         RoutingTable routing, TransactionTemplate transaction, Clock clock) {
         this.inbox = inbox;
+        this.routing = routing;
         this.holdings = holdings;
         this.cascade = cascade;
         this.transaction = transaction;
@@ -63,6 +66,7 @@ class PackageEventListener {
             return true;
         });
         if (Boolean.TRUE.equals(changed)) {
+            routing.refreshHolds();
             cascade.converge(clientPackageId, InboundCommands.metaData(event));
         }
     }

@@ -18,6 +18,7 @@ import io.didplatform.contracts.inventory.DidUpdated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -50,8 +51,33 @@ public class RoutingTable {
     }
 
     private final ConcurrentHashMap<String, Route> routes = new ConcurrentHashMap<>(1 << 16);
+    private final PackagesOnHold onHold;
 
+    RoutingTable(PackagesOnHold onHold) {
+        this.onHold = onHold;
+    }
+
+    /** Where the number routes now: as its events say, on HOLD already when its package is on its way there. */
     public Optional<Route> find(String number) {
+        Route route = routes.get(number);
+        return Optional.ofNullable(route != null && route.routable() && onHold.holds(number)
+                ? withStatus(route, DidStatus.HOLD) : route);
+    }
+
+    /**
+     * Reads which client packages went inactive: every {@code did.routing.hold-refresh}, and at once on the instance
+     * whose listener recorded the change.
+     */
+    @Scheduled(fixedDelayString = "${did.routing.hold-refresh:PT0.1S}")
+    public void refreshHolds() {
+        onHold.refresh(number -> {
+            Route route = routes.get(number);
+            return route != null && route.routable();
+        });
+    }
+
+    /** Where the number routes as its events say (the reconciliation compares this with the DID view). */
+    Optional<Route> stored(String number) {
         return Optional.ofNullable(routes.get(number));
     }
 

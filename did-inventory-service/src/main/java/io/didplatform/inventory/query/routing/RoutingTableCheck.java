@@ -134,7 +134,7 @@ class RoutingTableCheck implements ReconciliationCheck {
 
     /** {@code row} null: the view has no row for the number. */
     private void compare(String number, Row row, List<Disagreement> found) {
-        Route route = table.find(number).orElse(null);
+        Route route = table.stored(number).orElse(null);
         if (row == null) {
             if (route != null) {
                 found.add(new Disagreement("ROUTE_UNKNOWN", number, "this instance's routing table routes " + number
