@@ -1,9 +1,6 @@
 package io.didplatform.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * B2 of issue 18: interactive work while a bulk import runs, beside the same work on the quiet system. A round is
@@ -37,10 +32,7 @@ public final class ImportInterferenceBench {
     private static final List<String> FIGURES = List.of("take: answer", "take: DID active", "deactivation: answer",
             "deactivation: DID unroutable", "activation: answer", "activation: DID routable", "DID page with counts");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI gateway;
-    private final String authorization;
+    private final GatewayCalls calls;
     private final String client;
     private final String clientPackage;
     private final AtomicLong nextTake;
@@ -59,8 +51,7 @@ public final class ImportInterferenceBench {
     }
 
     private ImportInterferenceBench(Options options) {
-        gateway = URI.create(options.required("gateway"));
-        authorization = options.required("authorization");
+        calls = new GatewayCalls(URI.create(options.required("gateway")), options.required("authorization"));
         client = options.required("client");
         clientPackage = options.required("client-package");
         nextTake = new AtomicLong(Long.parseLong(options.required("first")));
@@ -81,8 +72,8 @@ public final class ImportInterferenceBench {
         for (int run = 1; run <= runs; run++) {
             Phase quiet = bench.rounds(quietRounds, () -> true);
             long first = importFirst + (long) (run - 1) * importSize;
-            String job = bench.send("POST", "/api/dids", "{\"range\":\"" + first + "-" + (first + importSize - 1)
-                    + "\",\"operatorId\":\"" + operator + "\"}").transform(answer -> field(answer, "id"));
+            String job = bench.calls.send("POST", "/api/dids", "{\"range\":\"" + first + "-" + (first + importSize - 1)
+                    + "\",\"operatorId\":\"" + operator + "\"}").transform(answer -> GatewayCalls.field(answer, "id"));
             long started = System.nanoTime();
             Phase busy = bench.rounds(busyRounds, () -> "RUNNING".equals(bench.jobState(job)));
             double importSeconds = (System.nanoTime() - started) / 1e9;
@@ -119,37 +110,38 @@ public final class ImportInterferenceBench {
     private void round(Map<String, List<Double>> samples) throws Exception {
         String number = Long.toString(nextTake.getAndIncrement());
         long sent = System.nanoTime();
-        String taken = send("POST", "/api/clients/" + client + "/dids", "{\"number\":\"" + number
+        String taken = calls.send("POST", "/api/clients/" + client + "/dids", "{\"number\":\"" + number
                 + "\",\"clientPackageId\":\"" + clientPackage + "\",\"destination\":\"sip:bench@pbx.test\"}");
         samples.get("take: answer").add(since(sent));
-        if (!"ACTIVE".equals(field(taken, "status"))) {
-            awaitEffect(() -> "ACTIVE".equals(field(get("/api/clients/" + client + "/dids/" + number), "status")));
+        if (!"ACTIVE".equals(GatewayCalls.field(taken, "status"))) {
+            awaitEffect(() -> "ACTIVE".equals(GatewayCalls.field(calls.get("/api/clients/" + client + "/dids/"
+                    + number), "status")));
         }
         samples.get("take: DID active").add(since(sent));
 
         sent = System.nanoTime();
-        send("POST", "/api/client-packages/" + toggled + "/deactivate", "{}");
+        calls.send("POST", "/api/client-packages/" + toggled + "/deactivate", "{}");
         samples.get("deactivation: answer").add(since(sent));
         awaitEffect(() -> !routable());
         samples.get("deactivation: DID unroutable").add(since(sent));
 
         sent = System.nanoTime();
-        send("POST", "/api/client-packages/" + toggled + "/activate", "{}");
+        calls.send("POST", "/api/client-packages/" + toggled + "/activate", "{}");
         samples.get("activation: answer").add(since(sent));
         awaitEffect(this::routable);
         samples.get("activation: DID routable").add(since(sent));
 
         sent = System.nanoTime();
-        get("/api/dids?page=0&size=50");
+        calls.get("/api/dids?page=0&size=50");
         samples.get("DID page with counts").add(since(sent));
     }
 
     private boolean routable() {
-        return "true".equals(field(get("/api/routing/" + toggledNumber), "routable"));
+        return "true".equals(GatewayCalls.field(calls.get("/api/routing/" + toggledNumber), "routable"));
     }
 
     private String jobState(String job) {
-        return field(get("/api/dids/jobs/" + job), "state");
+        return GatewayCalls.field(calls.get("/api/dids/jobs/" + job), "state");
     }
 
     private static void awaitEffect(BooleanSupplier effect) throws InterruptedException {
@@ -164,34 +156,6 @@ public final class ImportInterferenceBench {
 
     private static double since(long nanos) {
         return (System.nanoTime() - nanos) / 1e6;
-    }
-
-    private String get(String path) {
-        try {
-            return send("GET", path, null);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A field's value (a string, number or boolean, unquoted) in a flat JSON object; null when absent. */
-    private static String field(String json, String name) {
-        Matcher value = Pattern.compile("\"" + name + "\"\\s*:\\s*(\"([^\"]*)\"|[^,}\\s]+)").matcher(json);
-        return !value.find() ? null : value.group(2) != null ? value.group(2) : value.group(1);
-    }
-
-    /** The answer's body; fails on anything but a 2xx. */
-    private String send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + path + " answered " + answer.statusCode() + ": "
-                    + answer.body());
-        }
-        return answer.body();
     }
 
     static String report(List<Run> runs, int importSize) {

@@ -4,16 +4,16 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-/** A figure over several runs: its median, and its lowest and highest. */
+/** A figure over several runs (each run's side of it, such as its latencies): its median, lowest and highest. */
 final class Spread {
-    static <R> double median(List<R> runs, Function<R, Latencies> side, ToDoubleFunction<Latencies> figure) {
+    static <R, S> double median(List<R> runs, Function<R, S> side, ToDoubleFunction<S> figure) {
         double[] values = values(runs, side, figure);
         int middle = values.length / 2;
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     /** "median (lowest–highest)", each in {@code format}; the value alone for one run. */
-    static <R> String of(List<R> runs, Function<R, Latencies> side, ToDoubleFunction<Latencies> figure, String format) {
+    static <R, S> String of(List<R> runs, Function<R, S> side, ToDoubleFunction<S> figure, String format) {
         double[] values = values(runs, side, figure);
         if (values.length == 1) {
             return String.format(format, values[0]);
@@ -22,7 +22,7 @@ final class Spread {
                 values[values.length - 1]);
     }
 
-    private static <R> double[] values(List<R> runs, Function<R, Latencies> side, ToDoubleFunction<Latencies> figure) {
+    private static <R, S> double[] values(List<R> runs, Function<R, S> side, ToDoubleFunction<S> figure) {
         return runs.stream().map(side).mapToDouble(figure).sorted().toArray();
     }
 
