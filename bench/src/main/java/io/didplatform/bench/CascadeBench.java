@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.LongStream;
@@ -89,17 +88,17 @@ public final class CascadeBench {
     private Toggle toggle(String client, String clientPackage, long[] sample, int count) throws Exception {
         long sent = System.nanoTime();
         calls.send("POST", "/api/client-packages/" + clientPackage + "/deactivate", "{}");
-        double deactivated = since(sent);
+        double deactivated = Polling.millisSince(sent);
         Latencies unroutable = firstSeen(sample, sent, false);
         awaitCount(client, "HOLD", count);
-        double allHeld = since(sent);
+        double allHeld = Polling.millisSince(sent);
 
         sent = System.nanoTime();
         calls.send("POST", "/api/client-packages/" + clientPackage + "/activate", "{}");
-        double activated = since(sent);
+        double activated = Polling.millisSince(sent);
         Latencies routable = firstSeen(sample, sent, true);
         awaitCount(client, "ACTIVE", count);
-        return new Toggle(deactivated, unroutable, allHeld, activated, routable, since(sent));
+        return new Toggle(deactivated, unroutable, allHeld, activated, routable, Polling.millisSince(sent));
     }
 
     /**
@@ -163,21 +162,7 @@ public final class CascadeBench {
     /** Until inventory's DID search counts {@code count} DIDs of the client in {@code status}. */
     private void awaitCount(String client, String status, int count) throws InterruptedException {
         String path = "/api/dids?clientId=" + client + "&status=" + status + "&size=1";
-        awaitTrue(() -> Long.parseLong(GatewayCalls.field(calls.get(path), "totalElements")) >= count);
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long giveUp = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - giveUp > 0) {
-                throw new IllegalStateException("not so within " + PATIENCE);
-            }
-            Thread.sleep(5);
-        }
-    }
-
-    private static double since(long nanos) {
-        return (System.nanoTime() - nanos) / 1e6;
+        Polling.until(() -> Long.parseLong(GatewayCalls.field(calls.get(path), "totalElements")) >= count, PATIENCE, 5);
     }
 
     private static String describe(Toggle toggle) {

@@ -112,28 +112,28 @@ public final class ImportInterferenceBench {
         long sent = System.nanoTime();
         String taken = calls.send("POST", "/api/clients/" + client + "/dids", "{\"number\":\"" + number
                 + "\",\"clientPackageId\":\"" + clientPackage + "\",\"destination\":\"sip:bench@pbx.test\"}");
-        samples.get("take: answer").add(since(sent));
+        samples.get("take: answer").add(Polling.millisSince(sent));
         if (!"ACTIVE".equals(GatewayCalls.field(taken, "status"))) {
-            awaitEffect(() -> "ACTIVE".equals(GatewayCalls.field(calls.get("/api/clients/" + client + "/dids/"
-                    + number), "status")));
+            Polling.until(() -> "ACTIVE".equals(GatewayCalls.field(calls.get("/api/clients/" + client + "/dids/"
+                    + number), "status")), EFFECT_PATIENCE, 10);
         }
-        samples.get("take: DID active").add(since(sent));
+        samples.get("take: DID active").add(Polling.millisSince(sent));
 
         sent = System.nanoTime();
         calls.send("POST", "/api/client-packages/" + toggled + "/deactivate", "{}");
-        samples.get("deactivation: answer").add(since(sent));
-        awaitEffect(() -> !routable());
-        samples.get("deactivation: DID unroutable").add(since(sent));
+        samples.get("deactivation: answer").add(Polling.millisSince(sent));
+        Polling.until(() -> !routable(), EFFECT_PATIENCE, 10);
+        samples.get("deactivation: DID unroutable").add(Polling.millisSince(sent));
 
         sent = System.nanoTime();
         calls.send("POST", "/api/client-packages/" + toggled + "/activate", "{}");
-        samples.get("activation: answer").add(since(sent));
-        awaitEffect(this::routable);
-        samples.get("activation: DID routable").add(since(sent));
+        samples.get("activation: answer").add(Polling.millisSince(sent));
+        Polling.until(this::routable, EFFECT_PATIENCE, 10);
+        samples.get("activation: DID routable").add(Polling.millisSince(sent));
 
         sent = System.nanoTime();
         calls.get("/api/dids?page=0&size=50");
-        samples.get("DID page with counts").add(since(sent));
+        samples.get("DID page with counts").add(Polling.millisSince(sent));
     }
 
     private boolean routable() {
@@ -142,20 +142,6 @@ public final class ImportInterferenceBench {
 
     private String jobState(String job) {
         return GatewayCalls.field(calls.get("/api/dids/jobs/" + job), "state");
-    }
-
-    private static void awaitEffect(BooleanSupplier effect) throws InterruptedException {
-        long giveUp = System.nanoTime() + EFFECT_PATIENCE.toNanos();
-        while (!effect.getAsBoolean()) {
-            if (System.nanoTime() - giveUp > 0) {
-                throw new IllegalStateException("no effect within " + EFFECT_PATIENCE);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    private static double since(long nanos) {
-        return (System.nanoTime() - nanos) / 1e6;
     }
 
     static String report(List<Run> runs, int importSize) {

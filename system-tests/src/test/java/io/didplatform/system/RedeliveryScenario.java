@@ -13,12 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
-import static io.didplatform.system.Scenarios.EVENTUALLY;
-import static io.didplatform.system.Scenarios.created;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Reliability scenario "redelivery" (reliability/run; not one of the system tests bin/test runs): after ordinary
@@ -50,7 +46,7 @@ class RedeliveryScenario {
     void everyEventDeliveredAgainChangesNothing() throws Exception {
         List<String> lines = new ArrayList<>();
         for (int run = 1; run <= RUNS; run++) {
-            work();
+            Scenarios.ordinaryWork(admin, "Redelivery", "1666", DIDS);
             Scenarios.awaitSettled(platform, admin, TABLES.keySet());
             Map<String, String> before = hashes();
             long eventsBefore = storedEvents();
@@ -76,24 +72,6 @@ class RedeliveryScenario {
             assertThat(duplicatedEvents).as("events stored because of the redelivery").isZero();
         }
         Scenarios.record("redelivery", lines);
-    }
-
-    /** An operator with DIDs (one edited, one deleted), a package, a client and the client's package. */
-    private void work() {
-        String prefix = "1666" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-        String operatorId = created(admin.post("/api/operators", Map.of("name", "Redelivery " + prefix)));
-        for (int i = 0; i < DIDS; i++) {
-            created(admin.post("/api/dids", Map.of("number", prefix + String.format("%03d", i), "operatorId", operatorId)));
-        }
-        assertThat(admin.send("PATCH", "/api/dids/" + prefix + "000", Map.of("notes", "redelivered")).status())
-                .isLessThan(300);
-        assertThat(admin.delete("/api/dids/" + prefix + "001").status()).isLessThan(300);
-        String packageId = created(admin.post("/api/packages", Map.of("name", "Redelivery " + prefix, "didLimit", 2)));
-        String clientId = created(admin.post("/api/clients", Map.of("name", "Redelivery " + prefix,
-                "email", "noc@redelivery.test")));
-        // package-service learns of the client from client.events
-        await().atMost(EVENTUALLY).untilAsserted(() -> assertThat(admin.post("/api/client-packages",
-                Map.of("clientId", clientId, "packageId", packageId)).status()).isEqualTo(201));
     }
 
     /** Every table's content hash, by service and table. */

@@ -14,10 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.didplatform.system.Scenarios.EVENTUALLY;
-import static io.didplatform.system.Scenarios.created;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -87,27 +85,15 @@ class ReplayScenario {
         Scenarios.record("replay", lines);
     }
 
-    /** An operator with DIDs (one edited, one deleted), a package, a client with a client package and a DID. */
+    /** {@link Scenarios#ordinaryWork}, and the client takes a DID. */
     private void work() {
-        String prefix = "1667" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-        String operatorId = created(admin.post("/api/operators", Map.of("name", "Replay " + prefix)));
-        for (int i = 0; i < DIDS; i++) {
-            created(admin.post("/api/dids", Map.of("number", prefix + String.format("%03d", i), "operatorId", operatorId)));
-        }
-        assertThat(admin.send("PATCH", "/api/dids/" + prefix + "000", Map.of("notes", "replayed")).status())
-                .isLessThan(300);
-        assertThat(admin.delete("/api/dids/" + prefix + "001").status()).isLessThan(300);
-        String packageId = created(admin.post("/api/packages", Map.of("name", "Replay " + prefix, "didLimit", 2)));
-        String clientId = created(admin.post("/api/clients", Map.of("name", "Replay " + prefix,
-                "email", "noc@replay.test")));
-        String[] clientPackageId = {null};
-        // package-service learns of the client from client.events, client-service of the client package likewise
-        await().atMost(EVENTUALLY).untilAsserted(() -> clientPackageId[0] = created(admin.post("/api/client-packages",
-                Map.of("clientId", clientId, "packageId", packageId))));
-        await().atMost(EVENTUALLY).until(() -> admin.post("/api/clients/" + clientId + "/dids", Map.of("number",
-                prefix + "002", "clientPackageId", clientPackageId[0], "destination", "sip:" + prefix + "@pbx.replay.test"))
+        Scenarios.OrdinaryWork work = Scenarios.ordinaryWork(admin, "Replay", "1667", DIDS);
+        String number = work.prefix() + "002";
+        // client-service learns of the client package from package.events
+        await().atMost(EVENTUALLY).until(() -> admin.post("/api/clients/" + work.clientId() + "/dids", Map.of("number",
+                number, "clientPackageId", work.clientPackageId(), "destination", "sip:" + number + "@pbx.replay.test"))
                 .status() < 300);
-        await().atMost(EVENTUALLY).until(() -> "ACTIVE".equals(admin.get("/api/dids/" + prefix + "002").text("status")));
+        await().atMost(EVENTUALLY).until(() -> "ACTIVE".equals(admin.get("/api/dids/" + number).text("status")));
     }
 
     /** Empties every projection and sets it to be rebuilt from the beginning (the services are down). */

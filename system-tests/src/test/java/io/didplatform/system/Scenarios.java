@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,6 +209,32 @@ final class Scenarios {
     static String created(Api.Response response) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
         return response.body().has("id") ? response.text("id") : response.text("number");
+    }
+
+    /** What {@link #ordinaryWork} made: the DIDs' common prefix (numbers prefix + 000 …), a client and its package. */
+    record OrdinaryWork(String prefix, String clientId, String clientPackageId) {
+    }
+
+    /**
+     * An operator with {@code dids} DIDs (the first edited, the second deleted), a package, a client and the client's
+     * package, each named after {@code label}; numbers start with {@code numberPrefix} and 7 random digits.
+     */
+    static OrdinaryWork ordinaryWork(Api admin, String label, String numberPrefix, int dids) {
+        String prefix = numberPrefix + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String operatorId = created(admin.post("/api/operators", Map.of("name", label + " " + prefix)));
+        for (int i = 0; i < dids; i++) {
+            created(admin.post("/api/dids", Map.of("number", prefix + String.format("%03d", i), "operatorId", operatorId)));
+        }
+        assertThat(admin.send("PATCH", "/api/dids/" + prefix + "000", Map.of("notes", label)).status()).isLessThan(300);
+        assertThat(admin.delete("/api/dids/" + prefix + "001").status()).isLessThan(300);
+        String packageId = created(admin.post("/api/packages", Map.of("name", label + " " + prefix, "didLimit", 2)));
+        String clientId = created(admin.post("/api/clients", Map.of("name", label + " " + prefix,
+                "email", "noc@reliability.test")));
+        String[] clientPackageId = {null};
+        // package-service learns of the client from client.events
+        await().atMost(EVENTUALLY).untilAsserted(() -> clientPackageId[0] = created(admin.post("/api/client-packages",
+                Map.of("clientId", clientId, "packageId", packageId))));
+        return new OrdinaryWork(prefix, clientId, clientPackageId[0]);
     }
 
     /** A range of DIDs created by a bulk job, awaited until it has COMPLETED. */
