@@ -18,7 +18,6 @@ import io.didplatform.contracts.inventory.DidUpdated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -65,10 +64,9 @@ public class RoutingTable {
     }
 
     /**
-     * Reads which client packages went inactive: every {@code did.routing.hold-refresh}, and at once on the instance
-     * whose listener recorded the change.
+     * Reads which client packages went inactive: every {@code did.routing.hold-refresh} ({@link HoldRefresher}), and
+     * at once on the instance whose listener recorded the change.
      */
-    @Scheduled(fixedDelayString = "${did.routing.hold-refresh:PT0.1S}")
     public void refreshHolds() {
         onHold.refresh(number -> {
             Route route = routes.get(number);
