@@ -4,17 +4,26 @@ import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.ClientCreated;
 import io.didplatform.contracts.clients.ClientStatus;
 import io.didplatform.contracts.inventory.DidAssigned;
+import io.didplatform.support.deadletter.DeadLetterTopics;
 import io.didplatform.support.kafka.CloudEventCodec;
+import io.didplatform.support.kafka.PlatformTopics;
 import io.didplatform.testing.DeadLetterEndpoint;
 import io.didplatform.testing.PoisonRecords;
 import io.didplatform.testing.PoisonRecords.Written;
 import io.didplatform.testing.RestApi;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Duration;
@@ -40,6 +49,10 @@ class DeadLettersIT extends PackageITBase {
     KafkaTemplate<String, byte[]> kafka;
     @Autowired
     CloudEventCodec codec;
+    @Autowired
+    KafkaAdmin kafkaAdmin;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     InboundEvents inbound;
     PoisonRecords poison;
@@ -57,6 +70,28 @@ class DeadLettersIT extends PackageITBase {
     @AfterEach
     void tearDown() {
         poison.close();
+    }
+
+    @Test
+    void everyTopicAndDeadLetterTopicKeepsEveryRecordAndATopicCreatedWithTheBrokersRetentionIsChanged()
+            throws Exception {
+        String createdEarlier = "retention-it-" + UUID.randomUUID();
+        List<String> topics = List.of(Topics.DID_INVENTORY, Topics.PACKAGE, Topics.CLIENT,
+                DeadLetterTopics.topicOf(Topics.DID_INVENTORY,
+                        listeners.getListenerContainers().iterator().next().getGroupId()), createdEarlier);
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            admin.createTopics(List.of(new NewTopic(createdEarlier, 1, (short) 1))).all().get();
+            await().atMost(WAIT).until(() -> admin.listTopics().names().get().contains(createdEarlier));
+            kafkaAdmin.createOrModifyTopics(PlatformTopics.kept(createdEarlier, 1, (short) 1));
+
+            Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList()).all().get();
+            assertThat(configs).hasSize(topics.size()).allSatisfy((topic, config) -> {
+                assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).as(topic.name()).isEqualTo("-1");
+                assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).as(topic.name()).isEqualTo("-1");
+            });
+            admin.deleteTopics(List.of(createdEarlier)).all().get();
+        }
     }
 
     @Test

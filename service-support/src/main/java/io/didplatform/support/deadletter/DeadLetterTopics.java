@@ -1,9 +1,9 @@
 package io.didplatform.support.deadletter;
 
+import io.didplatform.support.kafka.PlatformTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -53,7 +53,7 @@ public class DeadLetterTopics implements SmartLifecycle {
         for (MessageListenerContainer container : listeners.getListenerContainers()) {
             String group = container.getGroupId();
             for (String topic : container.getContainerProperties().getTopics()) {
-                topics.add(TopicBuilder.name(topicOf(topic, group)).partitions(partitions).replicas(replicas).build());
+                topics.add(PlatformTopics.kept(topicOf(topic, group), partitions, replicas));
                 meters.watch(DeadLetterMeters.KAFKA, consumerOf(topic, group), () -> store.count(group, topic));
             }
         }

@@ -16,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -69,7 +68,7 @@ public class KafkaSupportConfiguration {
         return new EventInbox(codec, processedEvents);
     }
 
-    /** Every topic exists, with its partitions, before any consumer subscribes. */
+    /** Every topic exists, with its partitions and retention, before any consumer subscribes. */
     @Bean
     public KafkaAdmin.NewTopics platformTopics(KafkaTopicSettings topics) {
         return new KafkaAdmin.NewTopics(
@@ -102,6 +101,6 @@ public class KafkaSupportConfiguration {
     }
 
     private static NewTopic topic(String name, KafkaTopicSettings topics) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+        return PlatformTopics.kept(name, topics.partitions(), topics.replicationFactor());
     }
 }
