@@ -20,9 +20,10 @@ public class Reconcile {
         String base = env("DID_URL", "http://localhost:8080");
         String credentials = env("DID_USER", "admin") + ":" + env("DID_PASSWORD", "admin");
         String limit = env("DID_RECONCILE_LIMIT", "100");
+        String settle = env("DID_RECONCILE_SETTLE", "30");
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create(base + "/api/admin/reconciliation?limit=" + limit))
+                            URI.create(base + "/api/admin/reconciliation?limit=" + limit + "&settle=" + settle))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             credentials.getBytes(StandardCharsets.UTF_8)))
                     .header("Accept", "application/json")

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +49,61 @@ class ReconciliationIT {
         JsonNode report = admin.get("/api/admin/reconciliation").body();
         List<String> services = new ArrayList<>();
         report.path("instances").forEach(instance -> services.add(instance.path("service").asText()));
-        assertThat(services).contains("inventory", "packages", "clients", "audit");
+        assertThat(services).contains("inventory", "packages", "clients", "audit", "gateway");
+    }
+
+    @Test
+    void aClientDidThatClientServiceShowsOtherwiseThanInventoryIsNamedAcrossServices() throws SQLException {
+        Scenarios.OrdinaryWork work = Scenarios.ordinaryWork(admin, "Across", "1668", 3);
+        String number = work.prefix() + "002";
+        // client-service learns of the client package from package.events
+        await().atMost(Duration.ofSeconds(60)).until(() -> admin.post("/api/clients/" + work.clientId() + "/dids",
+                Map.of("number", number, "clientPackageId", work.clientPackageId(),
+                        "destination", "sip:" + number + "@pbx.across.test")).status() < 300);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
+                assertThat(summary(admin.get("/api/admin/reconciliation?settle=5").body())).isEmpty());
+        JsonNode clean = admin.get("/api/admin/reconciliation?settle=0").body();
+        assertThat(crossService(clean).path("figures").path("heldInClientDids").asLong()).isPositive();
+
+        try (Connection clients = RunningPlatform.get().database("client-service")) {
+            String changed = "update client_did_view set destination = ? where number = ?";
+            try (PreparedStatement change = clients.prepareStatement(changed)) {
+                change.setString(1, "sip:elsewhere@pbx.across.test");
+                change.setString(2, number);
+                assertThat(change.executeUpdate()).isEqualTo(1);
+            }
+            try {
+                JsonNode report = admin.get("/api/admin/reconciliation?settle=3").body();
+                assertThat(report.path("clean").asBoolean()).isFalse();
+                JsonNode check = crossService(report);
+                assertThat(check.path("differenceCount").asLong()).isEqualTo(1);
+                JsonNode difference = check.path("differences").get(0);
+                assertThat(difference.path("kind").asText()).isEqualTo("CLIENT_DID_DIFFERS");
+                assertThat(difference.path("ids").get(0).asText()).isEqualTo(number);
+                assertThat(difference.path("detail").asText()).contains("sip:elsewhere@pbx.across.test");
+            } finally {
+                try (PreparedStatement restore = clients.prepareStatement(changed)) {
+                    restore.setString(1, "sip:" + number + "@pbx.across.test");
+                    restore.setString(2, number);
+                    restore.executeUpdate();
+                }
+            }
+        }
+        assertThat(summary(admin.get("/api/admin/reconciliation?settle=5").body())).isEmpty();
     }
 
     @Test
     void onlyAdministratorsMayReconcile() {
         assertThat(operator.get("/api/admin/reconciliation").status()).isEqualTo(403);
+    }
+
+    private static JsonNode crossService(JsonNode report) {
+        for (JsonNode instance : report.path("instances")) {
+            if (instance.path("service").asText().equals("gateway")) {
+                return instance.path("report").path("checks").get(0);
+            }
+        }
+        throw new AssertionError("no check across services in " + report);
     }
 
     /** What is not clean, one line each, so a failure says what. */
