@@ -13,27 +13,34 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * {@code client-dids-vs-inventory}: the DIDs each client holds as inventory's DID view shows them against
  * client-service's client DIDs, which follow inventory's topic. The two read models live in two services with no
  * common position to read them at, so a number that differs is read again every {@link #RE_READ} and counts as a
  * difference only when it differed in every read for the whole settle time: a change still on its way from one
- * service to the other settles within it, a wrong row does not.
+ * service to the other settles within it, a wrong row does not. Each read walks both services' pages side by side in
+ * number order, so the memory it takes is a page and the differences, whatever the number of held DIDs.
  */
 final class ClientDidsCheck {
     static final String NAME = "client-dids-vs-inventory";
     static final String INVENTORY = "inventory";
     static final String CLIENTS = "clients";
+    static final int PAGE = 10_000;
+    /** Beyond this many differing numbers the rest are counted, not read again: the views are far apart anyway. */
+    static final int MAX_TRACKED = 100_000;
     private static final Duration RE_READ = Duration.ofSeconds(2);
 
-    private final Function<String, Mono<List<HeldDid>>> heldDidsOf;
+    private final Pages pages;
     private final Clock clock;
 
-    /** {@code heldDidsOf}: a service's answer of {@code /api/admin/<service>/reconciliation/client-dids}. */
-    ClientDidsCheck(Function<String, Mono<List<HeldDid>>> heldDidsOf, Clock clock) {
-        this.heldDidsOf = heldDidsOf;
+    /** A service's {@code /api/admin/<service>/reconciliation/client-dids?after=&through=&limit=}. */
+    interface Pages {
+        Mono<List<HeldDid>> page(String service, String after, String through, int limit);
+    }
+
+    ClientDidsCheck(Pages pages, Clock clock) {
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -41,18 +48,26 @@ final class ClientDidsCheck {
     record Difference(String kind, String detail) {
     }
 
-    /** Numbers that differed in every read so far, with their latest difference, and what the reads saw. */
-    record Outcome(Map<String, Difference> differing, int differingAtFirstRead, long heldInInventory,
-                   long heldInClientDids, int reads) {
+    /**
+     * Numbers that differed in every read so far, with their latest difference ({@code untracked}: more differing
+     * numbers than {@link #MAX_TRACKED} in the latest read), and what the reads saw.
+     */
+    record Outcome(Map<String, Difference> differing, long untracked, long differingAtFirstRead,
+                   long heldInInventory, long heldInClientDids, int reads) {
         Outcome narrowedBy(Outcome next) {
             Map<String, Difference> still = new TreeMap<>(next.differing);
             still.keySet().retainAll(differing.keySet());
-            return new Outcome(still, differingAtFirstRead, next.heldInInventory, next.heldInClientDids, reads + 1);
+            return new Outcome(still, next.untracked, differingAtFirstRead, next.heldInInventory,
+                    next.heldInClientDids, reads + 1);
+        }
+
+        long differenceCount() {
+            return differing.size() + untracked;
         }
 
         Map<String, Long> figures() {
             return Map.of("heldInInventory", heldInInventory, "heldInClientDids", heldInClientDids,
-                    "reads", (long) reads, "settledWhileChecked", (long) differingAtFirstRead - differing.size());
+                    "reads", (long) reads, "settledWhileChecked", differingAtFirstRead - differenceCount());
         }
     }
 
@@ -62,17 +77,58 @@ final class ClientDidsCheck {
     }
 
     private Mono<Outcome> narrow(Outcome outcome, Instant deadline) {
-        if (outcome.differing().isEmpty() || !clock.instant().isBefore(deadline)) {
+        if (outcome.differing().isEmpty() || outcome.untracked() > 0 || !clock.instant().isBefore(deadline)) {
             return Mono.just(outcome);
         }
         return Mono.delay(RE_READ).then(read()).map(outcome::narrowedBy).flatMap(next -> narrow(next, deadline));
     }
 
     private Mono<Outcome> read() {
-        return Mono.zip(heldDidsOf.apply(INVENTORY), heldDidsOf.apply(CLIENTS)).map(both -> {
-            Map<String, Difference> differing = compare(both.getT1(), both.getT2());
-            return new Outcome(differing, differing.size(), both.getT1().size(), both.getT2().size(), 1);
+        return readAfter(null, new Tally()).map(Tally::outcome);
+    }
+
+    /** Inventory's next page after {@code after}, beside every client DID in the same numbers. */
+    private Mono<Tally> readAfter(String after, Tally tally) {
+        return pages.page(INVENTORY, after, null, PAGE).flatMap(inventory -> {
+            String through = inventory.size() < PAGE ? null : inventory.get(inventory.size() - 1).number();
+            return clientDids(after, through, new ArrayList<>()).flatMap(clientDids -> {
+                tally.add(compare(inventory, clientDids), inventory.size(), clientDids.size());
+                return through == null ? Mono.just(tally) : readAfter(through, tally);
+            });
         });
+    }
+
+    private Mono<List<HeldDid>> clientDids(String after, String through, List<HeldDid> collected) {
+        return pages.page(CLIENTS, after, through, PAGE).flatMap(page -> {
+            collected.addAll(page);
+            return page.size() < PAGE ? Mono.just(collected)
+                    : clientDids(page.get(page.size() - 1).number(), through, collected);
+        });
+    }
+
+    /** One read's differences, the first {@link #MAX_TRACKED} kept, and its counts. */
+    private static final class Tally {
+        private final Map<String, Difference> differing = new TreeMap<>();
+        private long untracked;
+        private long heldInInventory;
+        private long heldInClientDids;
+
+        void add(Map<String, Difference> page, int inventory, int clientDids) {
+            page.forEach((number, difference) -> {
+                if (differing.size() < MAX_TRACKED) {
+                    differing.put(number, difference);
+                } else {
+                    untracked++;
+                }
+            });
+            heldInInventory += inventory;
+            heldInClientDids += clientDids;
+        }
+
+        Outcome outcome() {
+            long count = differing.size() + untracked;
+            return new Outcome(differing, untracked, count, heldInInventory, heldInClientDids, 1);
+        }
     }
 
     static Map<String, Difference> compare(List<HeldDid> inventory, List<HeldDid> clientDids) {

@@ -56,7 +56,7 @@ class ReconciliationController {
         this.audiences = gateway.getRoutes().stream().collect(Collectors.toMap(RouteDefinition::getId,
                 route -> (String) route.getMetadata().get(GatewayTokenFilter.AUDIENCE)));
         this.issuer = issuer;
-        this.http = http.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(256 * 1024 * 1024)).build();
+        this.http = http.codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
         this.json = json;
         this.clock = Clock.systemUTC();
     }
@@ -108,8 +108,10 @@ class ReconciliationController {
     /** The cross-service check, answered in the shape of an instance's report. */
     private Mono<InstanceAnswer> acrossServices(int limit, Duration settle, Authentication caller) {
         Instant started = clock.instant();
-        ClientDidsCheck check = new ClientDidsCheck(service -> firstInstance(service)
-                .flatMap(uri -> get(service, uri, "/reconciliation/client-dids", caller, HELD_DIDS)), clock);
+        ClientDidsCheck check = new ClientDidsCheck((service, after, through, size) -> firstInstance(service)
+                .flatMap(uri -> get(service, uri, "/reconciliation/client-dids?limit=" + size
+                        + (after == null ? "" : "&after=" + after) + (through == null ? "" : "&through=" + through),
+                        caller, HELD_DIDS)), clock);
         return check.run(settle)
                 .map(outcome -> {
                     ArrayNode differences = json.createArrayNode();
@@ -117,8 +119,8 @@ class ReconciliationController {
                             .put("check", ClientDidsCheck.NAME).put("kind", entry.getValue().kind())
                             .put("detail", entry.getValue().detail())
                             .set("ids", json.createArrayNode().add(entry.getKey())));
-                    return crossServiceReport(started, outcome.differing().size(), json.valueToTree(outcome.figures()),
-                            differences);
+                    return crossServiceReport(started, outcome.differenceCount(),
+                            json.valueToTree(outcome.figures()), differences);
                 })
                 .onErrorResume(e -> Mono.just(crossServiceReport(started, -1, json.createObjectNode(),
                         json.createArrayNode().add(json.createObjectNode().put("check", ClientDidsCheck.NAME)

@@ -90,6 +90,17 @@ class ReconciliationIT {
             }
         }
         assertThat(summary(admin.get("/api/admin/reconciliation?settle=5").body())).isEmpty();
+
+        // each side's page, as the gateway reads it
+        Api.Response page = admin.get("/api/admin/clients/reconciliation/client-dids?after=" + work.prefix() + "001"
+                + "&through=" + number + "&limit=10");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().get(0).path("number").asText()).isEqualTo(number);
+        assertThat(page.body().get(0).path("clientId").asText()).isEqualTo(work.clientId());
+        assertThat(admin.get("/api/admin/inventory/reconciliation/client-dids?after=" + work.prefix() + "001"
+                + "&through=" + number).body()).isEqualTo(page.body());
+        assertThat(admin.get("/api/admin/inventory/reconciliation/client-dids?after=1%00").status()).isEqualTo(400);
+        assertThat(admin.get("/api/admin/clients/reconciliation/client-dids?limit=10001").status()).isEqualTo(400);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.didplatform.clients.query;
 
-import io.didplatform.contracts.HeldDid;
 import io.didplatform.contracts.clients.DidAssignmentRequested;
-import io.didplatform.support.reconcile.HeldDids;
 import io.didplatform.support.web.PageResponse;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -110,14 +108,6 @@ public class ClientDids {
     }
 
     // --- reads
-
-    /** Every DID a client holds (a request still PENDING holds nothing yet), for the reconciliation across services. */
-    public List<HeldDid> held() {
-        return jdbc.query("""
-                select number, client_id, client_package_id, status, destination from client_did_view
-                where status <> ?
-                """, HeldDids.ROW, PENDING);
-    }
 
     public PageResponse<ClientDidResponse> list(String clientId, Pageable pageable) {
         long total = jdbc.queryForObject("select count(*) from client_did_view where client_id = ?", Long.class, clientId);

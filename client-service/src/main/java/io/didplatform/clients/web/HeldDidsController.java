@@ -1,23 +1,25 @@
 package io.didplatform.clients.web;
 
-import io.didplatform.clients.query.ClientDids;
 import io.didplatform.contracts.HeldDid;
+import io.didplatform.support.reconcile.HeldDids;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Every DID a client holds, as the client DIDs show it: one side of the gateway's {@code client-dids-vs-inventory}. */
+/** A page of the DIDs clients hold here: one side of the gateway's {@code client-dids-vs-inventory}. */
 @RestController
 class HeldDidsController {
-    private final ClientDids dids;
+    private final HeldDids dids;
 
-    HeldDidsController(ClientDids dids) {
+    HeldDidsController(HeldDids dids) {
         this.dids = dids;
     }
 
     @GetMapping("/api/admin/clients/reconciliation/client-dids")
-    List<HeldDid> heldDids() {
-        return dids.held();
+    List<HeldDid> heldDids(@RequestParam(required = false) String after, @RequestParam(required = false) String through,
+                           @RequestParam(defaultValue = "10000") int limit) {
+        return dids.page(after, through, limit);
     }
 }

@@ -1,9 +1,7 @@
 package io.didplatform.inventory.query.did;
 
-import io.didplatform.contracts.HeldDid;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.support.jdbc.SqlOrder;
-import io.didplatform.support.reconcile.HeldDids;
 import io.didplatform.support.web.PageResponse;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,14 +44,6 @@ public class DidSearch {
 
     /** A page of DIDs with the counts per status of everything the filter selects regardless of status. */
     public record DidPage(List<DidResponse> content, PageResponse.PageInfo page, Map<DidStatus, Long> counts) {
-    }
-
-    /** Every DID a client holds, for the reconciliation across services. */
-    public List<HeldDid> heldDids() {
-        return jdbc.query("""
-                select number, client_id, client_package_id, status, destination from did_view
-                where client_id is not null
-                """, HeldDids.ROW);
     }
 
     public Optional<DidResponse> find(String number) {

@@ -1,16 +1,21 @@
 package io.didplatform.inventory.query.did;
 
 import io.didplatform.support.axon.ProcessorPositions;
+import io.didplatform.support.reconcile.HeldDids;
 import io.didplatform.support.reconcile.ProjectionReplayCheck;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.util.List;
 
-/** The DID view in the reconciliation: replayed from the event store into a scratch copy and compared by content. */
+/**
+ * The DID view in the reconciliation: replayed from the event store into a scratch copy and compared by content; and
+ * its DIDs held by clients, which the gateway compares with client-service's.
+ */
 @Configuration(proxyBeanMethods = false)
 class DidViewReconciliation {
 
@@ -20,5 +25,10 @@ class DidViewReconciliation {
         return new ProjectionReplayCheck("did-view-vs-events", DidInventoryProjection.PROCESSING_GROUP,
                 List.of(new ProjectionReplayCheck.Table("did_view", "number")), DidInventoryProjection::new,
                 dataSource, eventSerializer, positions);
+    }
+
+    @Bean
+    HeldDids heldDids(JdbcTemplate jdbc) {
+        return new HeldDids(jdbc, "did_view", "client_id is not null");
     }
 }
