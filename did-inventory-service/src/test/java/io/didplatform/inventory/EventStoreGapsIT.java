@@ -64,8 +64,7 @@ class EventStoreGapsIT extends InventoryITBase {
         operator = api.createOperator("EventStoreGapsIT " + prefix);
         ScheduledExecutorService writers = Executors.newScheduledThreadPool(WRITERS + 1);
         try (TopicWatcher published = new TopicWatcher(Topics.DID_INVENTORY, json)) {
-            // a steady pace, not as fast as possible: Axon also gives up gaps more than 10,000 indexes behind the
-            // newest event (its maxGapOffset), which is not what this test is about
+            // a steady pace, not as fast as possible: gaps far below the newest event are EventStoreGapOffsetIT's
             for (int i = 0; i < WRITERS; i++) {
                 writers.scheduleWithFixedDelay(failuresKept(() -> transaction.executeWithoutResult(status ->
                         create(BATCH))), 0, 200, TimeUnit.MILLISECONDS);

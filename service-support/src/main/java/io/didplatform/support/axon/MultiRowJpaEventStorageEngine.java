@@ -92,8 +92,14 @@ public class MultiRowJpaEventStorageEngine extends JpaEventStorageEngine {
     private static final String GAP_NEIGHBOURS = "select global_index, time_stamp from domain_event_entry"
             + " where global_index >= ? and global_index <= ? order by global_index";
 
+    /**
+     * No bound by distance on the gaps a token keeps (Axon's default gives up a gap 10,000 indexes below the newest
+     * event read, however young: a bulk import appending that many while a take's transaction was open lost the
+     * take's events for good). A gap is given up by age alone, which is safe since no transaction commits later than
+     * {@code commitWithin}, at most half the gap timeout, after its first append.
+     */
+    static final int MAX_GAP_OFFSET = Integer.MAX_VALUE;
     /** Axon's defaults, set on the builder from here so that the reads below follow the same rules. */
-    static final int MAX_GAP_OFFSET = 10_000;
     static final long LOWEST_GLOBAL_SEQUENCE = 1;
     static final int GAP_CLEANING_THRESHOLD = 250;
 
