@@ -1,5 +1,6 @@
 package io.didplatform.support.reconcile;
 
+import io.didplatform.contracts.HeldDid;
 import io.didplatform.support.web.DomainException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
@@ -14,18 +15,22 @@ import java.util.List;
 /**
  * {@code GET /api/admin/<service>/reconciliation} (ADMIN): runs every {@link ReconciliationCheck} of this instance
  * and answers what each compared and every difference with the ids involved. The gateway's
- * {@code /api/admin/reconciliation} asks every instance of every service.
+ * {@code /api/admin/reconciliation} asks every instance of every service. A service that keeps DIDs held by clients
+ * (a {@link HeldDids} bean) also answers them in pages, for the gateway's check across services.
  */
 @RestController
 public class ReconciliationController {
     private static final int MAX_LIMIT = 10_000;
 
     private final List<ReconciliationCheck> checks;
+    private final ObjectProvider<HeldDids> heldDids;
     private final Environment environment;
 
     /** A service without checks answers an empty, complete report. */
-    public ReconciliationController(ObjectProvider<ReconciliationCheck> checks, Environment environment) {
+    public ReconciliationController(ObjectProvider<ReconciliationCheck> checks, ObjectProvider<HeldDids> heldDids,
+                                    Environment environment) {
         this.checks = checks.orderedStream().toList();
+        this.heldDids = heldDids;
         this.environment = environment;
     }
 
@@ -45,6 +50,17 @@ public class ReconciliationController {
         long differences = results.stream().mapToLong(result -> Math.max(0, result.differenceCount())).sum();
         return new InstanceReport(environment.getProperty("did.admin.service"), instance(), started,
                 Duration.between(started, Instant.now()).toMillis(), differences, complete, results);
+    }
+
+    @GetMapping("/api/admin/${did.admin.service}/reconciliation/client-dids")
+    public List<HeldDid> heldDids(@RequestParam(required = false) String after,
+                                  @RequestParam(required = false) String through,
+                                  @RequestParam(defaultValue = "" + HeldDids.MAX_PAGE) int limit) {
+        HeldDids dids = heldDids.getIfAvailable();
+        if (dids == null) {
+            throw DomainException.notFound("NO_HELD_DIDS", "this service keeps no DIDs held by clients");
+        }
+        return dids.page(after, through, limit);
     }
 
     private static CheckResult runOne(ReconciliationCheck check, int limit) {
