@@ -111,18 +111,19 @@ public class DidInventoryProjection {
 
     @EventHandler
     void on(DidHeld event, @Timestamp Instant at) {
-        update("status = 'HOLD', hold_until = ?", at, event.number(), java.sql.Timestamp.from(event.holdUntil()));
+        update("status = 'HOLD', hold_until = ?, hold_reason = ?", at, event.number(),
+                java.sql.Timestamp.from(event.holdUntil()), event.reason().name());
     }
 
     @EventHandler
     void on(DidRestored event, @Timestamp Instant at) {
-        update("status = ?, hold_until = null", at, event.number(), event.status().name());
+        update("status = ?, hold_until = null, hold_reason = null", at, event.number(), event.status().name());
     }
 
     @EventHandler
     void on(DidReleased event, @Timestamp Instant at) {
-        update("status = ?, client_id = null, client_package_id = null, destination = null, hold_until = null", at,
-                event.number(), event.status().name());
+        update("status = ?, client_id = null, client_package_id = null, destination = null, hold_until = null,"
+                + " hold_reason = null", at, event.number(), event.status().name());
     }
 
     @EventHandler

@@ -29,6 +29,8 @@ class DidViewReconciliation {
 
     @Bean
     HeldDids heldDids(JdbcTemplate jdbc) {
-        return new HeldDids(jdbc, "did_view", "client_id is not null");
+        // a DID the client gave back stays the client's while on hold, yet the client's DIDs no longer list it
+        return new HeldDids(jdbc, "did_view", "client_id is not null"
+                + " and (status <> 'HOLD' or hold_reason is distinct from 'RELEASED')");
     }
 }
