@@ -45,6 +45,12 @@ class ClientDidsIT extends ClientITBase {
         // inventory's hold cascade and restore show up as they happen there
         events.publish(new DidHeld(number, cp, HoldReason.PACKAGE_INACTIVE, Instant.now().plusSeconds(60), DidStatus.ACTIVE));
         awaitDid(did, "HOLD", "tel:+12125550199");
+        // which inventory would pass over while the DID is held: refused here, not accepted and dropped
+        for (String change : List.of("/block", "/unblock")) {
+            ResponseEntity<Map> refused = api.call(HttpMethod.POST, did + change, null);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getBody()).containsEntry("code", "DID_ON_HOLD");
+        }
         events.publish(new DidRestored(number, cp, DidStatus.ACTIVE));
         awaitDid(did, "ACTIVE", "tel:+12125550199");
 

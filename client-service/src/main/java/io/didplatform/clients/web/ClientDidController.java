@@ -123,13 +123,25 @@ class ClientDidController {
     @PostMapping("/{number}/block")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void block(@PathVariable String clientId, @PathVariable String number) {
-        commands.sendAndWait(new BlockDid(clientId, DidNumber.normalise(number)));
+        String did = DidNumber.normalise(number);
+        refuseWhileOnHold(clientId, did, "blocked");
+        commands.sendAndWait(new BlockDid(clientId, did));
     }
 
     @PostMapping("/{number}/unblock")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void unblock(@PathVariable String clientId, @PathVariable String number) {
-        commands.sendAndWait(new UnblockDid(clientId, DidNumber.normalise(number)));
+        String did = DidNumber.normalise(number);
+        refuseWhileOnHold(clientId, did, "unblocked");
+        commands.sendAndWait(new UnblockDid(clientId, did));
+    }
+
+    /** Inventory passes over a block or unblock of a DID on hold: say so, rather than accept what will not happen. */
+    private void refuseWhileOnHold(String clientId, String number, String what) {
+        if (dids.find(clientId, number).filter(did -> "HOLD".equals(did.status())).isPresent()) {
+            throw DomainException.conflict("DID_ON_HOLD", "DID " + number + " is on hold while its client package is"
+                    + " inactive: it can be " + what + " once the package is active again");
+        }
     }
 
     @DeleteMapping("/{number}")
