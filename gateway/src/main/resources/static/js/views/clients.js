@@ -128,7 +128,8 @@ async function clientPage(root, id) {
   }
 
   function didActions(d) {
-    if (!session.can.write()) return [];
+    // a pending request holds no DID yet: there is nothing to route, block or give back
+    if (!session.can.write() || d.status === 'PENDING') return [];
     const path = `/api/clients/${id}/dids/${d.number}`;
     // The service answers 202: the inventory applies the change a moment later, so look again shortly after.
     const run = (action, message) => async () => {
@@ -142,7 +143,7 @@ async function clientPage(root, id) {
       !held && h('button.small', { onclick: () => changeDestination(d) }, 'Destination…'),
       d.status === 'ACTIVE' && h('button.small', { onclick: run(() => api.post(`${path}/block`), `Blocking ${d.number}`) }, 'Block'),
       d.status === 'BLOCKED' && h('button.small', { onclick: run(() => api.post(`${path}/unblock`), `Unblocking ${d.number}`) }, 'Unblock'),
-      !held && h('button.small.danger-text', {
+      !held && session.can.delete() && h('button.small.danger-text', {
         onclick: async () => {
           const ok = await confirm(`Give back ${d.number}?`, 'The DID goes on hold and is no longer routable; after the hold period it returns to the inventory.', { label: 'Give back' });
           if (ok) run(() => api.delete(path), `${d.number} given back: it goes on hold`)();

@@ -16,22 +16,28 @@ export const STATUSES = ['IN_STOCK', 'RESERVED', 'ARCHIVE', 'ACTIVE', 'BLOCKED',
 export const STAFF_STATUSES = ['IN_STOCK', 'RESERVED', 'ARCHIVE'];
 const FILTER_KEYS = ['number', 'status', 'operatorId', 'tag', 'clientId'];
 
-const state = { filter: {}, page: 0, size: 50, sort: 'number,asc', selection: new Set() };
+const state = { user: null, filter: {}, page: 0, size: 50, sort: 'number,asc', selection: new Set() };
 
 export default {
   id: 'dids',
   title: 'DIDs',
   render(root, [number], params = {}) {
+    // what one user selected is never another's to act on (they share the page after a log out and in)
+    if (state.user !== session.user?.name) {
+      Object.assign(state, { user: session.user?.name, filter: {}, page: 0, selection: new Set() });
+    }
     const linked = Object.fromEntries(FILTER_KEYS.filter((k) => params[k]).map((k) => [k, params[k]]));
     if (Object.keys(linked).length) {
       state.filter = linked;
       state.page = 0;
+      state.selection.clear();
     }
     const counts = h('div.chips');
     const selectionBar = h('div.selection-bar', { hidden: true });
     const matching = h('div.actions.matching');
     const results = h('div.results');
-    const filters = filterForm(() => { state.page = 0; refresh(); });
+    // a new filter drops the selection: "Delete selected" must never reach rows the list no longer shows
+    const filters = filterForm(() => { state.page = 0; state.selection.clear(); refresh(); });
 
     root.append(
       h('div.page-head', h('h1', 'DIDs'), h('div.actions',

@@ -24,8 +24,8 @@ export default {
         const ahead = await api.get('/api/dids/holds', { days: days.value });
         if (!ahead.groups.length) return clear(results, empty(`No hold ends within ${days.value} days.`));
         clear(results,
-          h('p.muted', `${count(ahead.total)} DIDs on hold end before ${when(ahead.endingBefore)}`
-            + (ahead.truncated ? ' (the first ones listed; the export has them all)' : '')),
+          h('p.muted', `${count(ahead.total)} ${ahead.total === 1 ? 'DID' : 'DIDs'} on hold end before `,
+            when(ahead.endingBefore), ahead.truncated ? ' (the first ones listed; the export has them all)' : ''),
           ...ahead.groups.map((group) => h('section.hold-group',
             h('h2', 'Client ', mono(group.clientId), ' · client package ', mono(group.clientPackageId)),
             table({
