@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,5 +117,19 @@ class BulkJobsIT extends InventoryITBase {
         Map<?, ?> archived = finished(api.call(HttpMethod.PATCH, "/api/dids",
                 Map.of("filter", Map.of("number", prefix), "expectedCount", 20, "status", "ARCHIVE")));
         assertThat(archived.get("succeeded")).isEqualTo(20);
+    }
+
+    @Test
+    void aFilterSelectingEveryDidMustSayHowManyItMeansToChange() {
+        for (HttpMethod method : List.of(HttpMethod.PATCH, HttpMethod.DELETE)) {
+            Map<String, Object> everything = new HashMap<>(Map.of("filter", Map.of()));
+            if (method == HttpMethod.PATCH) {
+                everything.put("notes", "everything");
+            }
+            ResponseEntity<Map> refused = api.call(method, "/api/dids", everything);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).containsEntry("code", "EXPECTED_COUNT_REQUIRED");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from did_view where notes = 'everything'", Long.class)).isZero();
     }
 }

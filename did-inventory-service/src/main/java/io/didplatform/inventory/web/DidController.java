@@ -185,9 +185,14 @@ class DidController {
 
     /**
      * The selection's size, refused when it is not what the caller saw: a filter matching 7,928 DIDs when a user
-     * pressed "Delete all 7,928" may match 20,000 a minute later, while a range is still being created.
+     * pressed "Delete all 7,928" may match 20,000 a minute later, while a range is still being created. A filter
+     * selecting everything must say how many it expects: an empty filter sent by mistake would change every DID.
      */
     private long sizeAsExpected(DidSelection selection, Long expectedCount) {
+        if (expectedCount == null && selection.filter() != null && selection.filter().selectsAll()) {
+            throw DomainException.invalid("EXPECTED_COUNT_REQUIRED", "A filter that selects every DID changes the"
+                    + " whole inventory: send expectedCount, how many DIDs you mean to change");
+        }
         long size = massChange.size(selection);
         if (expectedCount != null && expectedCount != size) {
             throw DomainException.conflict("SELECTION_CHANGED", "The selection now holds " + size + " DIDs, not the "
