@@ -56,6 +56,8 @@ async function clientPage(root, id) {
   root.append(head, h('div.split', details, packagesBox), didsBox, h('section.card', h('h2', 'History'), historyBox));
 
   let clientPackages = [];
+  /** Takes asked so far: only the latest one's answer is shown, not an earlier one still being followed. */
+  let takesAsked = 0;
   async function loadClient() {
     try {
       const client = await api.get(`/api/clients/${id}`);
@@ -186,24 +188,28 @@ async function clientPage(root, id) {
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const data = Object.fromEntries(new FormData(form));
-      clear(outcome, h('span.muted', 'Asking the inventory…'));
+      const take = ++takesAsked;
+      const show = (content) => { if (take === takesAsked) clear(outcome, content); };
+      show(h('span.muted', 'Asking the inventory…'));
       try {
         const body = { number: normaliseNumber(data.number), clientPackageId: data.clientPackageId, destination: data.destination.trim() };
         const { status, body: answer } = await api.post(`/api/clients/${id}/dids`, body);
         if (status === 202) {
-          clear(outcome, h('div.notice', `${body.number} is requested; waiting for the inventory to answer…`));
+          show(h('div.notice', `${body.number} is requested; waiting for the inventory to answer…`));
           const settled = await settle(answer?.requestId);
-          clear(outcome, settled?.status === 'CONFIRMED' ? assigned(body)
+          show(settled?.status === 'CONFIRMED' ? assigned(body)
             : settled?.status === 'FAILED' ? problem({ status: 409, code: settled.reason, detail: refusal(settled.reason, body) })
               : h('div.notice', `${body.number} is still pending. It will show in the list once the inventory answers.`));
         } else {
-          clear(outcome, assigned(body));
+          show(assigned(body));
         }
-        form.elements.number.value = '';
-        form.elements.number.focus();
+        if (take === takesAsked) {
+          form.elements.number.value = '';
+          form.elements.number.focus();
+        }
         loadAll();
       } catch (err) {
-        clear(outcome, problem(err));
+        show(problem(err));
       }
     });
     clear(takeBox, form, outcome);
