@@ -51,6 +51,20 @@ class TrustBoundaryIT extends InventoryITBase {
         assertThat(jdbc.queryForObject("select count(*) from operator_view where name = 'Mallory''s'", Long.class)).isZero();
     }
 
+    @Test
+    void theErrorPageAskedForDirectlyIsNoApiAndAPageThatIsNoNumberIsRefused() {
+        ResponseEntity<Map> error = new TestRestTemplate().getForEntity(http.getRootUri() + "/error", Map.class);
+        assertThat(error.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(error.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(error.getBody()).containsEntry("code", "NOT_FOUND").containsEntry("detail", "No API at /error");
+
+        ResponseEntity<Map> page = http.exchange("/api/operators?page=abc", HttpMethod.GET,
+                new HttpEntity<>(as("audrey", AccessRules.AUDITOR)), Map.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(page.getBody()).containsEntry("code", "INVALID_PAGE")
+                .containsEntry("detail", "page must be one whole number, 0 for the first page");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"forged", "expired", "for another service", "not a token"})
     void refusesATokenTheGatewayDidNotSignForThisServiceNow(String kind) {

@@ -35,7 +35,9 @@ function clientFields(c) {
   return [
     field('Name', input('name', { value: c.name || '', required: true, maxlength: 200 })),
     field('Email', input('email', { type: 'email', value: c.email || '', required: true, maxlength: 320 })),
-    field('Status', select('status', STATUSES, { value: c.status || 'ACTIVE' })),
+    field('Status', select('status', STATUSES, { value: c.status || 'ACTIVE' }),
+      'Suspended: its packages are deactivated and its DIDs put on hold until it is active again. '
+      + 'Closed: its packages are terminated and its DIDs given back.'),
   ];
 }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.didplatform.contracts.Topics;
 import io.didplatform.contracts.clients.ClientCreated;
 import io.didplatform.contracts.clients.ClientStatus;
+import io.didplatform.contracts.clients.ClientUpdated;
 import io.didplatform.contracts.inventory.DidAssigned;
 import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
@@ -248,6 +249,57 @@ class ClientPackageLifecycleIT extends PackageITBase {
                 .toString()).contains(id);
         assertThat(http.getForEntity("/api/client-packages?sort=nosuchfield", Map.class).getBody())
                 .containsEntry("status", 400).containsEntry("code", "INVALID_SORT");
+    }
+
+    @Test
+    void suspendingAClientDeactivatesItsPackagesActivatingItResumesThemAndClosingItTerminatesThem() throws Exception {
+        String first = (String) post("/api/client-packages", Map.of("clientId", clientId,
+                "packageId", createPackage("Suspended " + UUID.randomUUID(), 1, List.of()))).getBody().get("id");
+        String second = (String) post("/api/client-packages", Map.of("clientId", clientId,
+                "packageId", createPackage("Suspended " + UUID.randomUUID(), 1, List.of()))).getBody().get("id");
+        String stopped = (String) post("/api/client-packages", Map.of("clientId", clientId,
+                "packageId", createPackage("Stopped " + UUID.randomUUID(), 1, List.of()))).getBody().get("id");
+        post("/api/client-packages/" + stopped + "/deactivate", null);
+
+        try (KafkaTestConsumer topic = new KafkaTestConsumer(Topics.PACKAGE)) {
+            clientIs(ClientStatus.SUSPENDED);
+            for (String id : List.of(first, second)) {
+                JsonNode event = json.readTree(topic.awaitRecord(
+                        r -> id.equals(r.key()) && r.value().contains("PackageDeactivated"), KAFKA).value());
+                assertThat(event.get("data").get("reason").asText()).isEqualTo("CLIENT_SUSPENDED");
+            }
+        }
+        awaitClientPackage(first, "INACTIVE", "CLIENT_SUSPENDED");
+        ResponseEntity<Map> activation = post("/api/client-packages/" + stopped + "/activate", null);
+        assertThat(activation.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(activation.getBody()).containsEntry("code", "CLIENT_NOT_ACTIVE");
+        assertThat(post("/api/client-packages", Map.of("clientId", clientId,
+                "packageId", createPackage("Refused " + UUID.randomUUID(), 1, List.of()))).getBody())
+                .containsEntry("code", "CLIENT_NOT_ACTIVE");
+
+        clientIs(ClientStatus.ACTIVE);
+        awaitClientPackage(first, "ACTIVE", null);
+        awaitClientPackage(second, "ACTIVE", null);
+        awaitClientPackage(stopped, "INACTIVE", "MANUAL");
+
+        clientIs(ClientStatus.CLOSED);
+        for (String id : List.of(first, second, stopped)) {
+            awaitClientPackage(id, "TERMINATED", null);
+        }
+    }
+
+    private void clientIs(ClientStatus status) {
+        inbound.publish(Topics.CLIENT, clientId, new ClientUpdated(clientId, "ACME", "noc@acme.test", status));
+    }
+
+    private void awaitClientPackage(String id, String status, String deactivationReason) {
+        await().atMost(KAFKA).untilAsserted(() -> {
+            Map<String, Object> clientPackage = http.getForEntity("/api/client-packages/" + id, Map.class).getBody();
+            assertThat(clientPackage).containsEntry("status", status);
+            if (deactivationReason != null) {
+                assertThat(clientPackage).containsEntry("deactivationReason", deactivationReason);
+            }
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -78,6 +79,38 @@ class DidLifecycleIT extends SystemITBase {
             assertThat(firstHold.path("causedBy").path("type").asText()).isEqualTo("package.PackageDeactivated.v1");
             assertThat(firstHold.path("changes").path("status").path("to").asText()).isEqualTo("HOLD");
         });
+    }
+
+    @Test
+    void suspendingAClientHoldsItsDidsActivatingItRestoresThemAndClosingItGivesThemBack() {
+        String number = "1558" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999) + "0";
+        String operatorId = created(admin.post("/api/operators", Map.of("name", "Suspend " + number)));
+        created(admin.post("/api/dids", Map.of("number", number, "operatorId", operatorId)));
+        String packageId = created(admin.post("/api/packages", Map.of("name", "Suspend " + number, "didLimit", 1)));
+        Map<String, String> client = Map.of("name", "Suspend " + number, "email", "noc@suspend.test");
+        String clientId = created(admin.post("/api/clients", client));
+        String clientPackageId = eventuallyCreated("/api/client-packages", Map.of("clientId", clientId, "packageId", packageId));
+        String takes = "/api/clients/" + clientId + "/dids";
+        take(takes, Map.of("number", number, "clientPackageId", clientPackageId, "destination", "sip:suspend@pbx.test"));
+        awaitRouting(number, true, "ACTIVE");
+
+        assertThat(admin.put("/api/clients/" + clientId, withStatus(client, "SUSPENDED")).status()).isEqualTo(200);
+        awaitRouting(number, false, "HOLD");
+        assertThat(admin.put("/api/clients/" + clientId, withStatus(client, "ACTIVE")).status()).isEqualTo(200);
+        awaitRouting(number, true, "ACTIVE", "sip:suspend@pbx.test");
+
+        assertThat(admin.put("/api/clients/" + clientId, withStatus(client, "CLOSED")).status()).isEqualTo(200);
+        awaitRouting(number, false, "HOLD");
+        await().atMost(EVENTUALLY).untilAsserted(() -> {
+            assertThat(admin.get("/api/client-packages/" + clientPackageId).text("status")).isEqualTo("TERMINATED");
+            assertThat(admin.get(takes).body().path("content")).isEmpty();
+        });
+    }
+
+    private static Map<String, String> withStatus(Map<String, String> client, String status) {
+        Map<String, String> changed = new HashMap<>(client);
+        changed.put("status", status);
+        return changed;
     }
 
     @Test

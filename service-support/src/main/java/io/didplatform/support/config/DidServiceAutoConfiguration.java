@@ -12,6 +12,7 @@ import io.didplatform.support.kafka.KafkaTopicSettings;
 import io.didplatform.support.security.TrustBoundaryConfiguration;
 import io.didplatform.support.web.ApiDocsConfiguration;
 import io.didplatform.support.web.ApiErrors;
+import io.didplatform.support.web.ProblemErrorController;
 import io.didplatform.support.web.ReadYourWrites;
 import io.didplatform.support.web.StrictJsonConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import io.didplatform.support.reconcile.ReconciliationConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,11 +35,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** What every DID Platform service gets by depending on service-support. */
-@AutoConfiguration(before = {WebMvcAutoConfiguration.class, JpaAutoConfiguration.class, JpaEventStoreAutoConfiguration.class,
+@AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class, JpaAutoConfiguration.class, JpaEventStoreAutoConfiguration.class,
         MicrometerMetricsAutoConfiguration.class})
 @Import({AxonSupportConfiguration.class, DeadlineSupportConfiguration.class, KafkaSupportConfiguration.class,
-        TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, StrictJsonConfiguration.class,
-        ApiDocsConfiguration.class, ReconciliationConfiguration.class})
+        TrustBoundaryConfiguration.class, SchedulerLocks.class, ApiErrors.class, ProblemErrorController.class,
+        StrictJsonConfiguration.class, ApiDocsConfiguration.class, ReconciliationConfiguration.class})
 @EnableConfigurationProperties({CommandSettings.class, ProcessorSettings.class, EventStoreSettings.class, DatabaseSettings.class, EventSettings.class, KafkaTopicSettings.class,
         DeadLetterSettings.class})
 public class DidServiceAutoConfiguration {

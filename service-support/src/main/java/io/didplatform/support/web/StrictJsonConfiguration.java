@@ -66,5 +66,6 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new TextParameterCheck());
+        registry.addInterceptor(new PagingParameterCheck());
     }
 }

@@ -17,9 +17,24 @@ class TextRuleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0x20, 0x7E, 0xA0, 0xA9, 0xE9, 0x200B, 0xFEFF, 0xFFFD})
-    void acceptsPrintableAndFormatCharactersAroundTheControlRanges(int character) {
+    @ValueSource(ints = {0x20, 0x7E, 0xA0, 0xA9, 0xE9, 0x200C, 0x200D, 0x200E, 0x200F, 0x2029, 0x2065, 0xFFFD})
+    void acceptsPrintableCharactersAndTheJoinersAndMarksScriptsNeed(int character) {
         assertThat(TextRule.violation("name", "a" + (char) character + "b", false)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069})
+    void refusesBidirectionalControlsEvenInFreeText(int control) {
+        assertThat(TextRule.violation("notes", "ab" + (char) control, true)).isEqualTo(
+                "notes contains a bidirectional control character (U+%04X) at position 3:"
+                        + " it changes the order in which the text is shown", control);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x200B, 0x2060, 0xFEFF})
+    void refusesInvisibleSpacesThatMakeOneNameLookLikeAnother(int invisible) {
+        assertThat(TextRule.violation("name", "Acme" + (char) invisible, false))
+                .isEqualTo("name contains an invisible character (U+%04X) at position 5", invisible);
     }
 
     @Test

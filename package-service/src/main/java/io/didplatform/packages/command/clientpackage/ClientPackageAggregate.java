@@ -1,5 +1,6 @@
 package io.didplatform.packages.command.clientpackage;
 
+import io.didplatform.contracts.clients.ClientStatus;
 import io.didplatform.contracts.packages.ClientPackageCreated;
 import io.didplatform.contracts.packages.ClientPackageTerminated;
 import io.didplatform.contracts.packages.DeactivationReason;
@@ -56,9 +57,8 @@ public class ClientPackageAggregate {
         if (command.startsAt() != null && command.endsAt() != null && !command.endsAt().isAfter(command.startsAt())) {
             throw DomainException.invalid("INVALID_PERIOD", "endsAt must be after startsAt");
         }
-        if (!clients.exists(command.clientId())) {
-            throw DomainException.notFound("CLIENT_NOT_FOUND", "No client " + command.clientId());
-        }
+        requireActive(command.clientId(), clients.status(command.clientId()).orElseThrow(
+                () -> DomainException.notFound("CLIENT_NOT_FOUND", "No client " + command.clientId())));
         PackageCatalog.Entry pkg = activePackage(catalog.lockAndFind(command.packageId()).orElseThrow(
                 () -> DomainException.notFound("PACKAGE_NOT_FOUND", "No package " + command.packageId())));
         apply(new ClientPackageCreated(command.clientPackageId(), command.clientId(), pkg.packageId(), pkg.didLimit(),
@@ -75,11 +75,12 @@ public class ClientPackageAggregate {
     }
 
     @CommandHandler
-    ActivationState handle(ActivateClientPackage command, PackageCatalog catalog) {
+    ActivationState handle(ActivateClientPackage command, PackageCatalog catalog, KnownClients clients) {
         requireNotTerminated();
         if (active) {
             return new ActivationState(true, false);
         }
+        clients.status(clientId).ifPresent(status -> requireActive(clientId, status));
         if (endsAt != null && !endsAt.isAfter(command.now())) {
             throw DomainException.conflict("CLIENT_PACKAGE_ENDED", "Client package " + clientPackageId + " ended at " + endsAt);
         }
@@ -87,6 +88,17 @@ public class ClientPackageAggregate {
                 () -> DomainException.conflict("PACKAGE_NOT_ACTIVE", "Package " + packageId + " no longer exists")));
         apply(activated(pkg));
         return new ActivationState(true, true);
+    }
+
+    @CommandHandler
+    void handle(ResumeClientPackage command, PackageCatalog catalog, KnownClients clients) {
+        if (active || terminated || (endsAt != null && !endsAt.isAfter(command.now()))
+                || clients.status(clientId).filter(status -> status == ClientStatus.ACTIVE).isEmpty()) {
+            return;
+        }
+        catalog.find(packageId)
+                .filter(pkg -> pkg.status() == PackageStatus.ACTIVE)
+                .ifPresent(pkg -> apply(activated(pkg)));
     }
 
     @CommandHandler
@@ -114,11 +126,13 @@ public class ClientPackageAggregate {
 
     /**
      * {@code startsAt} came: active from now on, unless it already is, was terminated, its package was disabled,
-     * or its end has passed too (both came due while the service was down, and may fire in either order).
+     * its client is not active, or its end has passed too (both came due while the service was down, and may fire
+     * in either order).
      */
     @DeadlineHandler(deadlineName = START)
-    void start(StartDue due, PackageCatalog catalog, Clock clock) {
-        if (active || terminated || (endsAt != null && !endsAt.isAfter(clock.instant()))) {
+    void start(StartDue due, PackageCatalog catalog, KnownClients clients, Clock clock) {
+        if (active || terminated || (endsAt != null && !endsAt.isAfter(clock.instant()))
+                || clients.status(clientId).filter(status -> status != ClientStatus.ACTIVE).isPresent()) {
             return;
         }
         catalog.find(packageId)
@@ -144,6 +158,13 @@ public class ClientPackageAggregate {
                     "Package " + pkg.packageId() + " is " + pkg.status() + " and cannot be given to a client");
         }
         return pkg;
+    }
+
+    private static void requireActive(String clientId, ClientStatus status) {
+        if (status != ClientStatus.ACTIVE) {
+            throw DomainException.conflict("CLIENT_NOT_ACTIVE",
+                    "Client " + clientId + " is " + status + ": its packages cannot be given or activated");
+        }
     }
 
     private void requireNotTerminated() {

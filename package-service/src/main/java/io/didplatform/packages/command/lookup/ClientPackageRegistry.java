@@ -2,6 +2,7 @@ package io.didplatform.packages.command.lookup;
 
 import io.didplatform.contracts.packages.ClientPackageCreated;
 import io.didplatform.contracts.packages.ClientPackageTerminated;
+import io.didplatform.contracts.packages.DeactivationReason;
 import io.didplatform.contracts.packages.PackageActivated;
 import io.didplatform.contracts.packages.PackageDeactivated;
 import org.axonframework.config.ProcessingGroup;
@@ -33,6 +34,26 @@ public class ClientPackageRegistry {
                 String.class, packageId);
     }
 
+    /** The client's client packages that are active now. */
+    public List<String> activeOf(String clientId) {
+        return jdbc.queryForList("select id from client_package_registry where client_id = ? and active order by id",
+                String.class, clientId);
+    }
+
+    /** The client's client packages that were not terminated. */
+    public List<String> notTerminatedOf(String clientId) {
+        return jdbc.queryForList("select id from client_package_registry where client_id = ? and not terminated order by id",
+                String.class, clientId);
+    }
+
+    /** The client's client packages that are inactive because the client was suspended. */
+    public List<String> suspendedOf(String clientId) {
+        return jdbc.queryForList("""
+                select id from client_package_registry
+                where client_id = ? and not terminated and not active and deactivation_reason = ? order by id
+                """, String.class, clientId, DeactivationReason.CLIENT_SUSPENDED.name());
+    }
+
     @EventHandler
     void on(ClientPackageCreated event) {
         jdbc.update("""
@@ -43,12 +64,13 @@ public class ClientPackageRegistry {
 
     @EventHandler
     void on(PackageActivated event) {
-        jdbc.update("update client_package_registry set active = true where id = ?", event.clientPackageId());
+        jdbc.update("update client_package_registry set active = true, deactivation_reason = null where id = ?", event.clientPackageId());
     }
 
     @EventHandler
     void on(PackageDeactivated event) {
-        jdbc.update("update client_package_registry set active = false where id = ?", event.clientPackageId());
+        jdbc.update("update client_package_registry set active = false, deactivation_reason = ? where id = ?",
+                event.reason().name(), event.clientPackageId());
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package io.didplatform.packages.command.clientpackage;
 
+import io.didplatform.contracts.clients.ClientStatus;
 import io.didplatform.contracts.packages.ClientPackageCreated;
 import io.didplatform.contracts.packages.ClientPackageTerminated;
 import io.didplatform.contracts.packages.PackageActivated;
@@ -19,6 +20,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import static io.didplatform.contracts.packages.DeactivationReason.CLIENT_SUSPENDED;
 import static io.didplatform.contracts.packages.DeactivationReason.ENDED;
 import static io.didplatform.contracts.packages.DeactivationReason.MANUAL;
 import static io.didplatform.contracts.packages.DeactivationReason.PACKAGE_DISABLED;
@@ -47,7 +49,7 @@ class ClientPackageAggregateTest {
         fixture.registerInjectableResource(clock);
         now = fixture.currentTime();
         clock.set(now);
-        when(clients.exists(CLIENT)).thenReturn(true);
+        when(clients.status(CLIENT)).thenReturn(Optional.of(ClientStatus.ACTIVE));
         when(catalog.lockAndFind(PACKAGE)).thenReturn(Optional.of(GOLD));
         when(catalog.find(PACKAGE)).thenReturn(Optional.of(GOLD));
     }
@@ -74,6 +76,45 @@ class ClientPackageAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateClientPackage(ID, "stranger", PACKAGE, null, null, now))
                 .expectException(withCode("CLIENT_NOT_FOUND"));
+    }
+
+    @Test
+    void refusesToGiveOrActivateAPackageOfASuspendedClient() {
+        when(clients.status(CLIENT)).thenReturn(Optional.of(ClientStatus.SUSPENDED));
+        fixture.givenNoPriorActivity()
+                .when(new CreateClientPackage(ID, CLIENT, PACKAGE, null, null, now))
+                .expectException(withCode("CLIENT_NOT_ACTIVE"));
+        fixture.given(created(null, null), activated(), new PackageDeactivated(ID, CLIENT, PACKAGE, CLIENT_SUSPENDED))
+                .when(new ActivateClientPackage(ID, now))
+                .expectException(withCode("CLIENT_NOT_ACTIVE"));
+    }
+
+    @Test
+    void resumesOnlyWhatMayStillBeActive() {
+        PackageDeactivated suspended = new PackageDeactivated(ID, CLIENT, PACKAGE, CLIENT_SUSPENDED);
+        fixture.given(created(null, null), activated(), suspended)
+                .when(new ResumeClientPackage(ID, now))
+                .expectEvents(activated());
+        fixture.given(created(null, now.plus(Duration.ofHours(1))), activated(), suspended)
+                .when(new ResumeClientPackage(ID, now.plus(Duration.ofHours(2))))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        when(catalog.find(PACKAGE)).thenReturn(Optional.of(
+                new PackageCatalog.Entry(PACKAGE, 2, TAGS, PackageStatus.DISABLED)));
+        fixture.given(created(null, null), activated(), suspended)
+                .when(new ResumeClientPackage(ID, now))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void staysInactiveAtItsStartWhenItsClientWasSuspendedMeanwhile() {
+        Instant startsAt = now.plus(Duration.ofHours(1));
+        fixture.givenCommands(new CreateClientPackage(ID, CLIENT, PACKAGE, startsAt, null, now));
+        when(clients.status(CLIENT)).thenReturn(Optional.of(ClientStatus.SUSPENDED));
+        fixture.whenThenTimeElapses(Duration.ofHours(1))
+                .expectTriggeredDeadlinesWithName(ClientPackageAggregate.START)
+                .expectNoEvents();
     }
 
     @Test
