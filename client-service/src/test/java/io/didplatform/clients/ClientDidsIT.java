@@ -79,6 +79,22 @@ class ClientDidsIT extends ClientITBase {
     }
 
     @Test
+    void aDidGivenBackByInventoryLeavesTheListAtOnceAndFreesItsSlot() {
+        String client = api.createClient("Terminated");
+        String cp = api.activePackage(client, "Ending", 1, List.of());
+        String number = freshNumber(), next = freshNumber();
+        inventory.stock(number, "");
+        inventory.stock(next, "");
+        assertThat(api.take(client, number, cp, "12125550100").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        // its client package terminated: inventory holds it for the hold period, but it is no longer the client's
+        events.publish(new DidHeld(number, cp, HoldReason.RELEASED, Instant.now().plusSeconds(3600), DidStatus.ACTIVE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.didsOf(client).isEmpty());
+
+        assertThat(api.take(client, next, cp, "12125550100").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
     @SuppressWarnings("rawtypes")
     void everyEndpointReadsANumberWrittenAsPeopleWriteItAsTheSameDid() {
         String client = api.createClient("Decorated");

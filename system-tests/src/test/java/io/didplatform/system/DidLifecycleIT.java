@@ -101,9 +101,11 @@ class DidLifecycleIT extends SystemITBase {
 
         assertThat(admin.put("/api/clients/" + clientId, withStatus(client, "CLOSED")).status()).isEqualTo(200);
         awaitRouting(number, false, "HOLD");
+        // given back: gone from the client's DIDs at once, on hold in inventory until the hold period ends
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             assertThat(admin.get("/api/client-packages/" + clientPackageId).text("status")).isEqualTo("TERMINATED");
             assertThat(admin.get(takes).body().path("content")).isEmpty();
+            assertThat(admin.get("/api/dids/" + number).text("clientId")).isEqualTo(clientId);
         });
     }
 

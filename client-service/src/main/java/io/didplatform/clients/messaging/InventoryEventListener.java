@@ -11,6 +11,7 @@ import io.didplatform.contracts.inventory.DidAssignmentRejected;
 import io.didplatform.contracts.inventory.DidBlocked;
 import io.didplatform.contracts.inventory.DidHeld;
 import io.didplatform.contracts.inventory.DidReleased;
+import io.didplatform.contracts.inventory.HoldReason;
 import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidRoutingChanged;
 import io.didplatform.contracts.inventory.DidStatus;
@@ -98,9 +99,11 @@ class InventoryEventListener {
                         rejected.reason()), event);
             }
         } else if (payload instanceof DidReleased released) {
-            Optional<String> holder = dids.holderOf(released.number());
-            dids.released(released.number());
-            holder.ifPresent(clientId -> commands.send(new ReleaseDid(clientId, released.number()), event));
+            release(released.number(), event);
+        } else if (payload instanceof DidHeld held && held.reason() == HoldReason.RELEASED) {
+            // given back (its client package terminated, or its client closed): no longer the client's, as a
+            // DID the client gives back itself leaves its list at once
+            release(held.number(), event);
         } else if (payload instanceof DidBlocked blocked) {
             dids.statusChanged(blocked.number(), List.of(ACTIVE), BLOCKED);
         } else if (payload instanceof DidUnblocked unblocked) {
@@ -112,6 +115,12 @@ class InventoryEventListener {
         } else if (payload instanceof DidRoutingChanged routing) {
             dids.routingChanged(routing.number(), routing.destination());
         }
+    }
+
+    private void release(String number, InboundEvent event) {
+        Optional<String> holder = dids.holderOf(number);
+        dids.released(number);
+        holder.ifPresent(clientId -> commands.send(new ReleaseDid(clientId, number), event));
     }
 
     /**
