@@ -12,10 +12,12 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +48,7 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (error instanceof ResponseStatusException failed) {
             headers.addAll(failed.getHeaders()); // Allow, Accept: what the caller may do instead
             HttpStatusCode status = failed.getStatusCode();
-            return problems.write(exchange, status, codeOf(status), detailOf(failed, path));
+            return problems.write(exchange, status, codeOf(failed), detailOf(failed, path));
         }
         String id = RequestIdFilter.idOf(exchange);
         log.error("{} {} failed (request {})", request.getMethod(), path, id, error);
@@ -54,8 +56,16 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                 + " handle this request. Try again; if it persists, report request " + id + ".");
     }
 
-    private static String codeOf(HttpStatusCode status) {
-        return status instanceof HttpStatus known ? known.name() : "HTTP_" + status.value();
+    /** The code a refusal of the gateway's own carries, else one after its kind or status, as the services name them. */
+    private static String codeOf(ResponseStatusException failed) {
+        Map<String, Object> properties = failed.getBody().getProperties();
+        if (properties != null && properties.get("code") instanceof String code) {
+            return code;
+        }
+        if (failed instanceof ServerWebInputException) {
+            return "INVALID_REQUEST";
+        }
+        return failed.getStatusCode() instanceof HttpStatus known ? known.name() : "HTTP_" + failed.getStatusCode().value();
     }
 
     private static String detailOf(ResponseStatusException failed, String path) {

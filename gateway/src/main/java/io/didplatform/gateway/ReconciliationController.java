@@ -80,10 +80,10 @@ class ReconciliationController {
     Mono<Report> reconcile(@RequestParam(defaultValue = "100") int limit,
                            @RequestParam(defaultValue = "30") int settle, Authentication caller) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            return Mono.error(new ResponseStatusException(BAD_REQUEST, "limit must be 1 to " + MAX_LIMIT));
+            return Mono.error(invalid("INVALID_LIMIT", "limit must be 1 to " + MAX_LIMIT));
         }
         if (settle < 0 || settle > MAX_SETTLE_SECONDS) {
-            return Mono.error(new ResponseStatusException(BAD_REQUEST, "settle must be 0 to " + MAX_SETTLE_SECONDS
+            return Mono.error(invalid("INVALID_SETTLE", "settle must be 0 to " + MAX_SETTLE_SECONDS
                     + " seconds"));
         }
         Flux<InstanceAnswer> eachInstance = Flux.fromIterable(instances.instances().entrySet())
@@ -97,6 +97,12 @@ class ReconciliationController {
                     long differences = answers.stream().mapToLong(InstanceAnswer::differences).sum();
                     return new Report(complete && differences == 0, complete, differences, answers);
                 });
+    }
+
+    private static ResponseStatusException invalid(String code, String detail) {
+        ResponseStatusException refused = new ResponseStatusException(BAD_REQUEST, detail);
+        refused.getBody().setProperty("code", code);
+        return refused;
     }
 
     private Mono<InstanceAnswer> ask(String service, URI uri, int limit, Authentication caller) {

@@ -63,9 +63,13 @@ class ReconciliationFanOutIT extends GatewayITBase {
     }
 
     @Test
-    void aSettleTimeOutOfRangeIsRefused() {
+    void aSettleTimeOrLimitOutOfRangeIsRefusedWithItsCode() {
         client.get().uri("/api/admin/reconciliation?settle=601").headers(h -> h.setBasicAuth("admin", "admin"))
-                .exchange().expectStatus().isBadRequest();
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_SETTLE");
+        client.get().uri("/api/admin/reconciliation?limit=0").headers(h -> h.setBasicAuth("admin", "admin"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_LIMIT");
+        client.get().uri("/api/admin/reconciliation?limit=many").headers(h -> h.setBasicAuth("admin", "admin"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.code").isEqualTo("INVALID_REQUEST");
     }
 
     @Test
