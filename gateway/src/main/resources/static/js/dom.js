@@ -214,6 +214,7 @@ function headerCheckbox(rows, key, selection, onSelect) {
 export function pager(page, onPage) {
   if (!page) return '';
   const { number = 0, totalPages = 0, totalElements = 0, size = 0 } = page;
+  if (!totalElements) return h('div.pager', h('span.muted', 'None'));
   const from = totalElements ? number * size + 1 : 0;
   const to = Math.min(totalElements, (number + 1) * size);
   const go = (n) => () => onPage(n);
@@ -222,7 +223,7 @@ export function pager(page, onPage) {
     h('span.spacer'),
     h('button.ghost', { onclick: go(0), disabled: number <= 0, title: 'First page' }, '«'),
     h('button.ghost', { onclick: go(number - 1), disabled: number <= 0, title: 'Previous page' }, '‹'),
-    h('span', `Page ${count(totalPages ? number + 1 : 0)} of ${count(totalPages)}`),
+    h('span', `Page ${count(number + 1)} of ${count(totalPages)}`),
     h('button.ghost', { onclick: go(number + 1), disabled: number + 1 >= totalPages, title: 'Next page' }, '›'),
     h('button.ghost', { onclick: go(totalPages - 1), disabled: number + 1 >= totalPages, title: 'Last page' }, '»'));
 }

@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import {
   h, clear, table, pager, badge, when, count, field, input, select, facts, problem, loading, attempt, drawer, mono, confirm,
-  shortId, isoFromLocal, localFromIso, dateTimeInput, empty, toast, yesNo,
+  shortId, isoFromLocal, localFromIso, dateTimeInput, empty, toast, yesNo, plural,
 } from '../dom.js';
 import { isNumber, normaliseNumber } from '../numbers.js';
 import { session, lookups } from '../session.js';
@@ -216,7 +216,7 @@ function asOf(root) {
       const [page, operatorNames, clientNames] = await Promise.all([
         api.get('/api/audit/inventory', { ...query, page: pageNumber, size: 50, sort: order }), lookups.names('operators'), lookups.names('clients')]);
       clear(inventoryBox,
-        h('p.muted', 'As of ', when(query.at), `: ${count(page.page?.totalElements)} DIDs`),
+        h('p.muted', 'As of ', when(query.at), `: ${plural(page.page?.totalElements ?? 0, 'DID')}`),
         table({
           rows: page.content || [], key: (d) => d.number, emptyText: 'No DIDs then.',
           sort: order, onSort: (next) => { order = next; load(0); },
