@@ -2,6 +2,9 @@ package io.didplatform.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.didplatform.contracts.Topics;
+import io.didplatform.inventory.query.did.DidCounts;
+import io.didplatform.inventory.query.did.DidCountsCheck;
+import io.didplatform.support.reconcile.CheckResult;
 import io.didplatform.testing.TestInfrastructure;
 import io.didplatform.testing.WrittenNumbers;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +39,10 @@ class DidInventoryIT extends InventoryITBase {
 
     String operator;
     String prefix;
+    @Autowired
+    DidCounts didCounts;
+    @Autowired
+    DidCountsCheck didCountsCheck;
 
     @BeforeEach
     void setUp() {
@@ -218,6 +226,16 @@ class DidInventoryIT extends InventoryITBase {
         assertThat(deleted.get("failed")).isEqualTo(1);
         assertThat(deleted.get("errors").toString()).contains(prefix + "9999");
         await().atMost(Duration.ofSeconds(10)).until(() -> visible(prefix) == 18);
+
+        // the operator's counts are kept, not counted: the same before and after the deltas are folded
+        Map<?, ?> counts = (Map<?, ?>) api.get("/api/dids?operatorId=" + operator).getBody().get("counts");
+        assertThat(counts.get("IN_STOCK")).isEqualTo(9);
+        assertThat(counts.get("ARCHIVE")).isEqualTo(9);
+        didCounts.fold();
+        assertThat(api.get("/api/dids?operatorId=" + operator + "&status=ARCHIVE").getBody().get("counts"))
+                .isEqualTo(counts);
+        CheckResult check = didCountsCheck.run(10);
+        assertThat(check.differenceCount()).as(check.differences().toString()).isZero();
     }
 
     @Test

@@ -32,9 +32,11 @@ public class DidSearch {
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate readOnly;
+    private final DidCounts didCounts;
 
-    DidSearch(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    DidSearch(JdbcTemplate jdbc, TransactionTemplate transaction, DidCounts didCounts) {
         this.jdbc = jdbc;
+        this.didCounts = didCounts;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         // PostgreSQL streams with a cursor only inside a transaction and with a fetch size
         this.streaming.setFetchSize(2000);
@@ -62,15 +64,21 @@ public class DidSearch {
         for (DidStatus status : DidStatus.values()) {
             counts.put(status, 0L);
         }
-        Where anyStatus = Where.of(filter.withoutStatus());
-        jdbc.query("select status, count(*) from did_view" + anyStatus.sql() + " group by status",
-                (RowCallbackHandler) row -> counts.put(DidStatus.valueOf(row.getString(1)), row.getLong(2)),
-                anyStatus.arguments().toArray());
+        counts.putAll(didCounts.kept(filter).orElseGet(() -> counted(filter.withoutStatus())));
         long total = filter.status() == null ? counts.values().stream().mapToLong(Long::longValue).sum()
                 : counts.get(filter.status());
         int totalPages = pageable.getPageSize() == 0 ? 0 : (int) ((total + pageable.getPageSize() - 1) / pageable.getPageSize());
         return new DidPage(content, new PageResponse.PageInfo(pageable.getPageNumber(), pageable.getPageSize(), total,
                 totalPages), counts);
+    }
+
+    private Map<DidStatus, Long> counted(DidFilter filter) {
+        Map<DidStatus, Long> counts = new EnumMap<>(DidStatus.class);
+        Where where = Where.of(filter);
+        jdbc.query("select status, count(*) from did_view" + where.sql() + " group by status",
+                (RowCallbackHandler) row -> counts.put(DidStatus.valueOf(row.getString(1)), row.getLong(2)),
+                where.arguments().toArray());
+        return counts;
     }
 
     public long count(DidFilter filter) {

@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 import java.util.List;
 
 /**
- * The DID view in the reconciliation: replayed from the event store into a scratch copy and compared by content; and
- * its DIDs held by clients, which the gateway compares with client-service's.
+ * The DID view in the reconciliation: replayed from the event store into a scratch copy and compared by content; its
+ * kept counts against the view counted; and its DIDs held by clients, which the gateway compares with client-service's.
  */
 @Configuration(proxyBeanMethods = false)
 class DidViewReconciliation {
@@ -25,6 +25,11 @@ class DidViewReconciliation {
         return new ProjectionReplayCheck("did-view-vs-events", DidInventoryProjection.PROCESSING_GROUP,
                 List.of(new ProjectionReplayCheck.Table("did_view", "number")), DidInventoryProjection::new,
                 dataSource, eventSerializer, positions);
+    }
+
+    @Bean
+    DidCountsCheck didCountsCheck(JdbcTemplate jdbc) {
+        return new DidCountsCheck(jdbc);
     }
 
     @Bean
