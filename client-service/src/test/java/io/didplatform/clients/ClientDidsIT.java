@@ -5,8 +5,11 @@ import io.didplatform.contracts.inventory.DidReleased;
 import io.didplatform.contracts.inventory.DidRestored;
 import io.didplatform.contracts.inventory.DidStatus;
 import io.didplatform.contracts.inventory.HoldReason;
+import io.didplatform.contracts.HeldDid;
+import io.didplatform.support.reconcile.HeldDids;
 import io.didplatform.testing.WrittenNumbers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /** A client's DIDs after taking them: changes go to inventory as requests, and the list shows what inventory did. */
 class ClientDidsIT extends ClientITBase {
+    @Autowired
+    HeldDids heldDids;
+
     @Test
     void routesBlocksUnblocksAndGivesBackADidAndTheListFollowsInventory() {
         String client = api.createClient("Busy");
@@ -76,6 +82,25 @@ class ClientDidsIT extends ClientITBase {
         await().atMost(Duration.ofSeconds(20)).until(() -> api.didsOf(client).isEmpty());
 
         assertThat(api.take(client, next, cp, "12125550100").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aPageOfHeldDidsForTheReconciliationNeverSplitsANumberHeldTwice() {
+        long first = Long.parseLong(freshNumber().substring(0, 9)) * 100;
+        String before = String.valueOf(first), one = String.valueOf(first + 1), two = String.valueOf(first + 2),
+                three = String.valueOf(first + 3);
+        for (String[] row : List.of(new String[]{"client-a", one}, new String[]{"client-a", two},
+                new String[]{"client-b", two}, new String[]{"client-a", three})) {
+            jdbc.update("insert into client_did_view (client_id, number, client_package_id, status, destination)"
+                    + " values (?, ?, 'cp', 'ACTIVE', 'sip:x@pbx')", row[0], row[1]);
+        }
+        try {
+            List<HeldDid> page = heldDids.page(before, three, 2);
+            assertThat(page).extracting(HeldDid::number).containsExactly(one, two, two);
+            assertThat(heldDids.page(two, three, 2)).extracting(HeldDid::number).containsExactly(three);
+        } finally {
+            jdbc.update("delete from client_did_view where number in (?, ?, ?)", one, two, three);
+        }
     }
 
     @Test

@@ -31,7 +31,11 @@ public final class HeldDids {
         this.held = held;
     }
 
-    /** Up to {@code limit} held DIDs numbered after {@code after} and up to {@code through} (each optional). */
+    /**
+     * Up to {@code limit} held DIDs numbered after {@code after} and up to {@code through} (each optional); a full
+     * page ends with every row of its last number, a few past {@code limit} if a number is held twice, so the next
+     * page, after that number, misses none of them.
+     */
     public List<HeldDid> page(String after, String through, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw DomainException.invalid("INVALID_LIMIT", "limit must be 1 to " + MAX_PAGE);
@@ -49,7 +53,15 @@ public final class HeldDids {
         }
         sql.append(" order by number collate \"C\" limit ?");
         arguments.add(limit);
-        return jdbc.query(sql.toString(), ROW, arguments.toArray());
+        List<HeldDid> page = jdbc.query(sql.toString(), ROW, arguments.toArray());
+        if (page.size() < limit) {
+            return page;
+        }
+        String last = page.get(page.size() - 1).number();
+        List<HeldDid> whole = new ArrayList<>(page.stream().filter(did -> !did.number().equals(last)).toList());
+        whole.addAll(jdbc.query("select number, client_id, client_package_id, status, destination from " + table
+                + " where " + held + " and number = ?", ROW, last));
+        return whole;
     }
 
     private static String number(String parameter, String value) {
