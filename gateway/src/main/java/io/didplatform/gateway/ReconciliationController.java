@@ -40,6 +40,8 @@ class ReconciliationController {
     private static final int MAX_LIMIT = 10_000;
     private static final int MAX_SETTLE_SECONDS = 600;
     private static final URI CROSS_SERVICE = URI.create("/api/admin/reconciliation");
+    private static final ParameterizedTypeReference<JsonNode> REPORT = new ParameterizedTypeReference<>() {
+    };
     private static final ParameterizedTypeReference<List<HeldDid>> HELD_DIDS = new ParameterizedTypeReference<>() {
     };
 
@@ -106,7 +108,7 @@ class ReconciliationController {
     }
 
     private Mono<InstanceAnswer> ask(String service, URI uri, int limit, Authentication caller) {
-        return get(service, uri, "/reconciliation?limit=" + limit, caller, JsonNode.class)
+        return get(service, uri, "/reconciliation?limit=" + limit, caller, REPORT)
                 .map(report -> new InstanceAnswer(service, uri, report, null))
                 .onErrorResume(e -> Mono.just(new InstanceAnswer(service, uri, null, describe(e))));
     }
@@ -153,10 +155,6 @@ class ReconciliationController {
     }
 
     /** {@code /api/admin/<service><path>} of one instance, with a token for the service on the caller's behalf. */
-    private <T> Mono<T> get(String service, URI uri, String path, Authentication caller, Class<T> type) {
-        return request(service, uri, path, caller).bodyToMono(type).timeout(PER_INSTANCE);
-    }
-
     private <T> Mono<T> get(String service, URI uri, String path, Authentication caller,
                             ParameterizedTypeReference<T> type) {
         return request(service, uri, path, caller).bodyToMono(type).timeout(PER_INSTANCE);
