@@ -34,6 +34,10 @@ public final class PageBench {
         String any = calls.get("/api/dids?size=1");
         long total = Long.parseLong(GatewayCalls.field(any.substring(any.indexOf("\"page\"")), "totalElements"));
         String number = GatewayCalls.field(any, "number");
+        if (total == 0 || number == null) {
+            throw new IllegalStateException("S1 measures pages of DIDs, and there are none: run it after the figures"
+                    + " that create them, or create some first");
+        }
         String held = calls.get("/api/dids?size=1&status=ACTIVE");
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("no filter", "");
