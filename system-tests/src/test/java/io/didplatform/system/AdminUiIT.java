@@ -141,7 +141,10 @@ class AdminUiIT {
         click(button("+ Give a package"));
         new Select(inDialog("select[name=packageId]")).selectByVisibleText("Browser Package " + suffix);
         submitDialog();
-        waitFor("section.card span.badge[data-value=ACTIVE]");
+        // the take form shows once the client has an active package (the client's own ACTIVE badge is no sign of
+        // it), and the dialog closes once the package is given: until then it makes the page inert
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("dialog[open]")));
+        waitFor("form.inline-form input[name=number]");
         screenshot("package-given");
 
         String number = prefix + "07";
